@@ -1,0 +1,21 @@
+namespace MentorFlow.Workflows.Api;
+
+/// <summary>
+/// The HR API both hosts serve. The local host maps these; the Functions app declares the same routes on its
+/// hand-written triggers, and a test compares the published <c>functions.metadata</c> with this list.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>Every route is below this prefix (the Functions host's default <c>routePrefix</c>).</summary>
+    public const string Prefix = "api";
+
+    public static readonly ApiRoute CreateProgram = new(nameof(CreateProgram), "POST", "programs");
+    public static readonly ApiRoute ListPrograms = new(nameof(ListPrograms), "GET", "programs");
+    public static readonly ApiRoute GetProgram = new(nameof(GetProgram), "GET", "programs/{id}");
+    public static readonly ApiRoute CancelProgram = new(nameof(CancelProgram), "POST", "programs/{id}/cancel");
+    public static readonly ApiRoute GetProgramAudit = new(nameof(GetProgramAudit), "GET", "programs/{id}/audit");
+    public static readonly ApiRoute Health = new(nameof(Health), "GET", "health", RequiresKey: false);
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+        [CreateProgram, ListPrograms, GetProgram, CancelProgram, GetProgramAudit, Health];
+}

@@ -1,0 +1,24 @@
+using MentorFlow.Workflows.Stages;
+
+namespace MentorFlow.Workflows;
+
+/// <summary>
+/// Every orchestrator and activity MentorFlow runs, by type. Both hosts register exactly these (the Functions
+/// app through hand-written wrappers), each under its class name; a test checks the Functions app has them all.
+/// </summary>
+public static class WorkflowCatalog
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } =
+    [
+        typeof(ProgramOrchestrator),
+    ];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(StartStageActivity),
+        typeof(CompleteStageActivity),
+        typeof(FinishProgramActivity),
+        typeof(DefineStageActivity),
+        typeof(RolesStageActivity),
+    ];
+}

@@ -1,0 +1,21 @@
+using MentorFlow.Workflows.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MentorFlow.Workflows;
+
+/// <summary>Registers the workflow classes and the HTTP API handlers; the ports come from the integrations.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    public static IServiceCollection AddMentorFlowWorkflows(this IServiceCollection services)
+    {
+        foreach (var activity in WorkflowCatalog.Activities)
+        {
+            services.TryAddTransient(activity);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProgramApi>();
+        return services;
+    }
+}

@@ -1,0 +1,179 @@
+using MentorFlow.Workflows.Definitions;
+using MentorFlow.Workflows.Ports;
+using MentorFlow.Workflows.Programs;
+using MentorFlow.Workflows.Stages;
+using MentorFlow.Workflows.Tests.Fakes;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorFlow.Workflows.Tests.Stages;
+
+/// <summary>The program stage machine on the in-process Durable Task test host, with in-memory ports.</summary>
+public sealed class ProgramOrchestratorTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly InMemoryProgramStore store = new();
+    private readonly InMemoryAuditLog audit = new();
+    private DurableTaskTestHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await DurableTaskTestHost.StartAsync(
+            registry =>
+            {
+                foreach (var orchestrator in WorkflowCatalog.Orchestrators)
+                {
+                    registry.AddOrchestrator(orchestrator);
+                }
+
+                foreach (var activity in WorkflowCatalog.Activities)
+                {
+                    registry.AddActivity(activity);
+                }
+            },
+            new DurableTaskTestHostOptions
+            {
+                LoggerFactory = NullLoggerFactory.Instance,
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton<IProgramStore>(store);
+                    services.AddSingleton<IAuditLog>(audit);
+                },
+            });
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Run_ValidProgram_DefinesChartersAndRolesThenCompletes()
+    {
+        var id = await SubmitAsync(TestDefinitions.Sample());
+
+        var metadata = await RunToCompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal(ProgramStatus.Completed, metadata.ReadOutputAs<ProgramOutcome>()!.Status);
+        var program = (await store.GetAsync(id, default))!;
+        Assert.Equal(ProgramStatus.Completed, program.Status);
+        Assert.Null(program.Stage);
+        Assert.Collection(
+            program.Stages,
+            s => AssertDone(s, StageName.Define, "Charter defined: 1 learning outcome with measures, 2 benefits"),
+            s => AssertDone(s, StageName.Roles, "5 roles with 5 responsibilities; role charter rendered"),
+            s => AssertSkipped(s, StageName.Criteria),
+            s => AssertSkipped(s, StageName.Sponsorship),
+            s => AssertSkipped(s, StageName.Pilot),
+            s => AssertSkipped(s, StageName.Rollout),
+            s => AssertSkipped(s, StageName.Stories));
+    }
+
+    [Fact]
+    public async Task Run_ValidProgram_StoresCharterAndRoleCharter()
+    {
+        var definition = TestDefinitions.Sample();
+        var id = await SubmitAsync(definition);
+
+        await RunToCompletionAsync(id);
+
+        var charter = store.Charters[id];
+        Assert.Equal(definition.Purpose, charter.Purpose);
+        Assert.Equal(definition.LearningOutcomes, charter.LearningOutcomes);
+        var roles = store.RoleCharters[id];
+        Assert.Equal(5, roles.Roles.Count);
+        Assert.Contains("Program manager", roles.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ValidProgram_AuditsEveryStep()
+    {
+        var id = await SubmitAsync(TestDefinitions.Sample());
+
+        await RunToCompletionAsync(id);
+
+        var actions = (await audit.ListAsync(id, default)).Select(e => e.Action).ToList();
+        Assert.Equal(
+            ["StageStarted", "CharterDefined", "StageCompleted", "StageStarted", "RolesDefined", "StageCompleted", "ProgramCompleted"],
+            actions);
+    }
+
+    [Fact]
+    public async Task Run_DefinitionMissing_FailsWithReasonAndSkipsRest()
+    {
+        var missing = await SubmitAsync(TestDefinitions.Sample(), schedule: false);
+        store.RemoveDefinition(missing);
+        await ScheduleAsync(missing);
+
+        var metadata = await RunToCompletionAsync(missing);
+
+        var outcome = metadata.ReadOutputAs<ProgramOutcome>()!;
+        Assert.Equal(ProgramStatus.Failed, outcome.Status);
+        Assert.Contains("has no stored definition", outcome.Reason, StringComparison.Ordinal);
+        var program = (await store.GetAsync(missing, default))!;
+        Assert.Equal(ProgramStatus.Failed, program.Status);
+        Assert.Equal(outcome.Reason, program.Reason);
+        Assert.Equal(StageState.Skipped, program.Stages[0].State);
+        Assert.All(program.Stages, s => Assert.NotEqual(StageState.Done, s.State));
+    }
+
+    [Fact]
+    public async Task Run_ProgramCancelledBeforeItRuns_LeavesCancellationAsItIs()
+    {
+        var id = await SubmitAsync(TestDefinitions.Sample(), schedule: false);
+        var cancelledAt = DateTimeOffset.UtcNow;
+        await store.UpdateAsync(
+            id,
+            p => FinishProgramActivity.Finish(p, new ProgramFinish(id, ProgramStatus.Cancelled, cancelledAt, "Stopped by HR", "cancelled")),
+            default);
+
+        await ScheduleAsync(id);
+        var metadata = await RunToCompletionAsync(id);
+
+        Assert.Equal(ProgramStatus.Cancelled, metadata.ReadOutputAs<ProgramOutcome>()!.Status);
+        var program = (await store.GetAsync(id, default))!;
+        Assert.Equal(ProgramStatus.Cancelled, program.Status);
+        Assert.Equal("Stopped by HR", program.Reason);
+        Assert.All(program.Stages, s => Assert.Equal(StageState.Skipped, s.State));
+        Assert.False(store.Charters.ContainsKey(id), "A cancelled program's stages must not run.");
+    }
+
+    private async Task<string> SubmitAsync(ProgramDefinition definition, bool schedule = true)
+    {
+        var id = ProgramIds.NewId();
+        await store.CreateAsync(ProgramRecord.New(id, definition.Name, DateTimeOffset.UtcNow), definition, default);
+        if (schedule)
+        {
+            await ScheduleAsync(id);
+        }
+
+        return id;
+    }
+
+    private Task ScheduleAsync(string id) =>
+        host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ProgramOrchestrator), new ProgramOrchestrationInput(id), new Microsoft.DurableTask.StartOrchestrationOptions(id));
+
+    private async Task<OrchestrationMetadata> RunToCompletionAsync(string id)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+    }
+
+    private static void AssertDone(StageRecord stage, StageName name, string summary)
+    {
+        Assert.Equal(name, stage.Name);
+        Assert.Equal(StageState.Done, stage.State);
+        Assert.NotNull(stage.StartedAt);
+        Assert.NotNull(stage.CompletedAt);
+        Assert.Equal(summary, stage.Summary);
+    }
+
+    private static void AssertSkipped(StageRecord stage, StageName name)
+    {
+        Assert.Equal(name, stage.Name);
+        Assert.Equal(StageState.Skipped, stage.State);
+        Assert.Null(stage.StartedAt);
+        Assert.Equal(ProgramOrchestrator.NotAvailableSummary, stage.Summary);
+    }
+}
