@@ -8,6 +8,6 @@ public sealed record Problem(
     string Type,
     string Title,
     int Status,
-    string? Detail = null,
-    string? Instance = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instance = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DefinitionProblem>? Errors = null);

@@ -7,12 +7,12 @@ namespace MentorFlow.Workflows.Stages;
 
 /// <summary>
 /// The Define stage: checks the stored definition once more (the rules may have tightened since it was
-/// submitted), persists the program's charter and records it in the audit log. Returns the stage summary.
+/// submitted), persists the program's charter and records it in the audit log. Returns the stage summary and counts.
 /// </summary>
-public sealed class DefineStageActivity(IProgramStore store, IAuditLog audit) : TaskActivity<StageInput, string>
+public sealed class DefineStageActivity(IProgramStore store, IAuditLog audit) : TaskActivity<StageInput, StageResult>
 {
     /// <inheritdoc />
-    public override async Task<string> RunAsync(TaskActivityContext context, StageInput input)
+    public override async Task<StageResult> RunAsync(TaskActivityContext context, StageInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var definition = await store.GetDefinitionAsync(input.ProgramId, CancellationToken.None)
@@ -35,6 +35,10 @@ public sealed class DefineStageActivity(IProgramStore store, IAuditLog audit) : 
             new AuditEntry(input.At, AuditActors.System, "CharterDefined",
                 $"Charter of '{charter.Name}' stored; program manager {charter.ProgramManager.Name}, sponsor {charter.Sponsor.Name}."),
             CancellationToken.None);
-        return summary;
+        return new StageResult(summary, new Dictionary<string, int>
+        {
+            ["learningOutcomes"] = charter.LearningOutcomes.Count,
+            ["benefits"] = charter.Benefits.Count,
+        });
     }
 }

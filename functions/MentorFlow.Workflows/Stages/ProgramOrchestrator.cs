@@ -73,11 +73,11 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
             return false;
         }
 
-        var summary = await context.CallActivityAsync<string>(
+        var result = await context.CallActivityAsync<StageResult>(
             activity, new StageInput(programId, context.CurrentUtcDateTime), Retry);
 
         await context.CallActivityAsync(
-            nameof(CompleteStageActivity), new StageChange(programId, stage, context.CurrentUtcDateTime, summary), Retry);
+            nameof(CompleteStageActivity), new StageChange(programId, stage, context.CurrentUtcDateTime, result), Retry);
         context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), stage.ToString(), [], finishedBefore + 1, StageCount));
         return true;
     }

@@ -7,12 +7,12 @@ namespace MentorFlow.Workflows.Stages;
 
 /// <summary>
 /// The Roles stage: persists each role's responsibilities and renders the role charter (HTML and text)
-/// that later invitations carry. Returns the stage summary.
+/// that later invitations carry. Returns the stage summary and counts.
 /// </summary>
-public sealed class RolesStageActivity(IProgramStore store, IAuditLog audit) : TaskActivity<StageInput, string>
+public sealed class RolesStageActivity(IProgramStore store, IAuditLog audit) : TaskActivity<StageInput, StageResult>
 {
     /// <inheritdoc />
-    public override async Task<string> RunAsync(TaskActivityContext context, StageInput input)
+    public override async Task<StageResult> RunAsync(TaskActivityContext context, StageInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var definition = await store.GetDefinitionAsync(input.ProgramId, CancellationToken.None)
@@ -29,6 +29,10 @@ public sealed class RolesStageActivity(IProgramStore store, IAuditLog audit) : T
             new AuditEntry(input.At, AuditActors.System, "RolesDefined",
                 "Roles stored: " + string.Join(", ", charter.Roles.Select(r => $"{r.Role} ({r.Responsibilities.Count})")) + "."),
             CancellationToken.None);
-        return summary;
+        return new StageResult(summary, new Dictionary<string, int>
+        {
+            ["roles"] = charter.Roles.Count,
+            ["responsibilities"] = responsibilities,
+        });
     }
 }

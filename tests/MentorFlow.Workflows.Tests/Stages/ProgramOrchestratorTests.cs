@@ -67,6 +67,9 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
             s => AssertSkipped(s, StageName.Pilot),
             s => AssertSkipped(s, StageName.Rollout),
             s => AssertSkipped(s, StageName.Stories));
+        Assert.Equal(
+            new Dictionary<string, int> { ["learningOutcomes"] = 1, ["benefits"] = 2, ["roles"] = 5, ["responsibilities"] = 5 },
+            program.Counts);
     }
 
     [Fact]
