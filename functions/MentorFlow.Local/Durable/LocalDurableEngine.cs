@@ -1,0 +1,130 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using MentorFlow.Integrations.Storage;
+using MentorFlow.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Options;
+
+namespace MentorFlow.Local.Durable;
+
+/// <summary>
+/// The workflow engine of the local host: DurableTask.Core's <see cref="TaskHubWorker"/> over the Azure Storage
+/// backend Durable Functions uses by default, running the very orchestrator and activity classes the Functions app
+/// runs, adapted by the SDK's <see cref="DurableTaskShimFactory"/>. Work survives a kill: it lives in storage.
+/// </summary>
+internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService service;
+    private readonly IServiceProvider services;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly LocalDurableOptions options;
+    private readonly ILogger<LocalDurableEngine> logger;
+    private TaskHubWorker? worker;
+
+    public LocalDurableEngine(
+        IOptions<TableStorageOptions> storage,
+        IOptions<LocalDurableOptions> options,
+        IServiceProvider services,
+        ILoggerFactory loggerFactory)
+    {
+        this.options = options.Value;
+        this.services = services;
+        this.loggerFactory = loggerFactory;
+        logger = loggerFactory.CreateLogger<LocalDurableEngine>();
+        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                storage.Value.ConnectionString ?? throw new OptionsValidationException(
+                    TableStorageOptions.Section, typeof(TableStorageOptions), ["The local host needs MentorFlow:Storage:ConnectionString."])),
+            TaskHubName = this.options.TaskHub,
+            LoggerFactory = loggerFactory,
+            // Poll at most a second apart when idle (the default backs off to 30 s), and take over the
+            // partitions of a killed worker within seconds rather than the default half minute.
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            LeaseInterval = TimeSpan.FromSeconds(10),
+            LeaseRenewInterval = TimeSpan.FromSeconds(3),
+            // A message a killed worker had dequeued stays invisible this long before another worker sees it
+            // (default 5 minutes). Live workers renew it while they work, so a short timeout only speeds recovery.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+        });
+        Client = new TaskHubDurableTaskClient(new TaskHubClient(service, SdkDataConverter.Instance, loggerFactory), service);
+    }
+
+    /// <summary>The client the HTTP handlers use.</summary>
+    public TaskHubDurableTaskClient Client { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await service.CreateIfNotExistsAsync();
+        if (!options.WorkerEnabled)
+        {
+            LogWorkerDisabled(logger, options.TaskHub);
+            return;
+        }
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        worker = new TaskHubWorker(service, loggerFactory)
+        {
+            // The shim reads failures as FailureDetails; without this an activity exception breaks it.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+
+        foreach (var type in WorkflowCatalog.Orchestrators)
+        {
+            var name = new TaskName(type.Name);
+            worker.AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(
+                type.Name, () => shims.CreateOrchestration(name, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, type))));
+        }
+
+        foreach (var type in WorkflowCatalog.Activities)
+        {
+            var name = new TaskName(type.Name);
+            worker.AddTaskActivities(new ShimCreator<TaskActivity>(
+                type.Name, () => shims.CreateActivity(name, (ITaskActivity)services.GetRequiredService(type))));
+        }
+
+        await worker.StartAsync();
+        LogWorkerStarted(logger, options.TaskHub, WorkflowCatalog.Orchestrators.Count, WorkflowCatalog.Activities.Count);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A graceful stop releases the partition leases, so the next start resumes work at once.
+        if (worker is not null)
+        {
+            await worker.StopAsync(isForced: false);
+            worker = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        worker?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker started on task hub {TaskHub}: {Orchestrators} orchestrators, {Activities} activities")]
+    private static partial void LogWorkerStarted(ILogger logger, string taskHub, int orchestrators, int activities);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Durable worker disabled (MentorFlow:Durable:WorkerEnabled=false): work on task hub {TaskHub} is queued, not run")]
+    private static partial void LogWorkerDisabled(ILogger logger, string taskHub);
+
+    /// <summary>Creates a fresh shim for each work item, as DurableTask.Core expects of an object creator.</summary>
+    private sealed class ShimCreator<T> : ObjectCreator<T>
+    {
+        private readonly Func<T> create;
+
+        public ShimCreator(string name, Func<T> create)
+        {
+            Name = name;
+            Version = "";
+            this.create = create;
+        }
+
+        public override T Create() => create();
+    }
+}

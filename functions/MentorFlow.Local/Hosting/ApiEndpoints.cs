@@ -1,0 +1,41 @@
+using MentorFlow.Workflows.Api;
+using Microsoft.DurableTask.Client;
+
+namespace MentorFlow.Local.Hosting;
+
+/// <summary>Maps the HR API (<see cref="ApiRoutes"/>) onto the same <see cref="ProgramApi"/> handlers the Functions app calls.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapMentorFlowApi(this IEndpointRouteBuilder app, string apiKey)
+    {
+        var filter = new ApiKeyFilter(apiKey);
+        foreach (var route in ApiRoutes.All)
+        {
+            var handler = Handler(route);
+            var endpoint = app.MapMethods($"/{ApiRoutes.Prefix}/{route.Template}", [route.Method], handler).WithName(route.Name);
+            if (route.RequiresKey)
+            {
+                endpoint.AddEndpointFilter(filter);
+            }
+            else
+            {
+                // Marks the route as keyless, as AuthorizationLevel.Anonymous does in the Functions app.
+                endpoint.AllowAnonymous();
+            }
+        }
+    }
+
+    private static Delegate Handler(ApiRoute route) => route.Name switch
+    {
+        nameof(ApiRoutes.CreateProgram) => (HttpRequest request, ProgramApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.CreateAsync(request, client, ct),
+        nameof(ApiRoutes.ListPrograms) => (ProgramApi api, CancellationToken ct) => api.ListAsync(ct),
+        nameof(ApiRoutes.GetProgram) => (string id, ProgramApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.GetAsync(client, id, ct),
+        nameof(ApiRoutes.CancelProgram) => (string id, HttpRequest request, ProgramApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.CancelAsync(request, client, id, ct),
+        nameof(ApiRoutes.GetProgramAudit) => (string id, ProgramApi api, CancellationToken ct) => api.GetAuditAsync(id, ct),
+        nameof(ApiRoutes.Health) => () => ProgramApi.Health(),
+        _ => throw new InvalidOperationException($"Route {route.Name} has no local handler."),
+    };
+}

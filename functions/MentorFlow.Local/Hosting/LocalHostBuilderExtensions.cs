@@ -1,0 +1,75 @@
+using MentorFlow.Integrations;
+using MentorFlow.Integrations.Storage;
+using MentorFlow.Local.Durable;
+using MentorFlow.Workflows;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+
+namespace MentorFlow.Local.Hosting;
+
+/// <summary>Composition of the local host: storage, the durable engine, the workflows, the HTTP API.</summary>
+internal static class LocalHostBuilderExtensions
+{
+    /// <summary>The URL the local host listens on unless <c>--urls</c> (or ASPNETCORE_URLS) says otherwise: the Functions host's port.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Configures everything; returns the storage handle to dispose after the app stopped (it may own an Azurite).</summary>
+    public static async Task<LocalStorage> AddMentorFlowLocalHostAsync(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        using var bootLoggers = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Information));
+        var storage = await LocalStorage.ResolveAsync(
+            builder.Configuration, options, dataDirectory, bootLoggers.CreateLogger("MentorFlow.Local.Storage"), CancellationToken.None);
+        var apiKey = LocalApiKey.Resolve(options.ApiKey, dataDirectory);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{TableStorageOptions.Section}:{nameof(TableStorageOptions.ConnectionString)}"] = storage.ConnectionString,
+            [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"] = apiKey,
+        });
+
+        builder.Services.AddMentorFlowWorkflows();
+        builder.Services.AddMentorFlowTableStorage();
+        builder.Services.AddOptions<LocalDurableOptions>()
+            .BindConfiguration(LocalDurableOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<LocalDurableEngine>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
+        builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
+        return storage;
+    }
+
+    /// <summary>Maps the API and prints where MentorFlow listens and the key to use.</summary>
+    public static void UseMentorFlowLocalHost(this WebApplication app)
+    {
+        var apiKey = app.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"]!;
+        app.MapMentorFlowApi(apiKey);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var first = addresses.FirstOrDefault() ?? DefaultUrl;
+            var options = app.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+            Console.WriteLine($"""
+
+                MentorFlow is running.
+                  API:        {first}/api  (health: {first}/api/health)
+                  API key:    {apiKey}   (send it as the x-functions-key header)
+                  Email links: {options.PublicBaseUrl?.ToString() ?? first}
+                  Data:       {Path.GetFullPath(options.DataDirectory)}
+                Press Ctrl+C to stop.
+
+                """);
+        });
+    }
+}

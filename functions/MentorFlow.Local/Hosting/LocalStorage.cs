@@ -1,0 +1,49 @@
+using MentorFlow.Integrations.Storage;
+using MentorFlow.Local.Storage;
+
+namespace MentorFlow.Local.Hosting;
+
+/// <summary>
+/// The storage the local host uses: the configured connection string, or else an Azurite it starts itself with its
+/// data under the data directory (reusing one a killed host left running), stopped again when the host stops.
+/// </summary>
+internal sealed class LocalStorage : IAsyncDisposable
+{
+    private readonly AzuriteProcess? azurite;
+
+    private LocalStorage(string connectionString, AzuriteProcess? azurite)
+    {
+        ConnectionString = connectionString;
+        this.azurite = azurite;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>True when this host started (or took over) its own Azurite.</summary>
+    public bool IsEmulator => azurite is not null;
+
+    public static async Task<LocalStorage> ResolveAsync(
+        IConfiguration configuration, LocalHostOptions options, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
+    {
+        var configured = configuration[$"{TableStorageOptions.Section}:{nameof(TableStorageOptions.ConnectionString)}"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new LocalStorage(configured, null);
+        }
+
+        var tools = Path.GetFullPath(options.ToolsDirectory ?? Path.Combine(dataDirectory, "tools"));
+        var azurite = await AzuriteProcess.StartAsync(
+            new AzuriteOptions { ToolsDirectory = tools, DataLocation = Path.Combine(dataDirectory, "azurite") },
+            logger,
+            cancellationToken);
+        return new LocalStorage(azurite.ConnectionString, azurite);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}
