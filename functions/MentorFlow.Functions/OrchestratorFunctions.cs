@@ -1,0 +1,21 @@
+using MentorFlow.Workflows.Stages;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace MentorFlow.Functions;
+
+/// <summary>
+/// Hand-written orchestrator triggers (the Durable source generator is not available here): each runs the
+/// orchestrator class from MentorFlow.Workflows, under the class's name, exactly as the local host does.
+/// </summary>
+public static class OrchestratorFunctions
+{
+    [Function(nameof(ProgramOrchestrator))]
+    public static Task<ProgramOutcome> RunProgramOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<ProgramOrchestrationInput>()
+            ?? throw new InvalidOperationException("The program orchestration was started without its input.");
+        return new ProgramOrchestrator().RunAsync(context, input);
+    }
+}

@@ -1,0 +1,56 @@
+using MentorFlow.Workflows.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MentorFlow.Functions;
+
+/// <summary>
+/// The HR API as HTTP triggers: each one hands its request to the same <see cref="ProgramApi"/> handler the local
+/// host calls. Function keys (AuthorizationLevel.Function) guard every route but the liveness probe.
+/// Routes and methods must match <see cref="ApiRoutes"/>; a test compares them with the published metadata.
+/// </summary>
+public sealed class ProgramHttpFunctions(ProgramApi api)
+{
+    [Function(nameof(ApiRoutes.CreateProgram))]
+    public async Task<IActionResult> CreateProgram(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "programs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await api.CreateAsync(request, client, cancellationToken));
+
+    [Function(nameof(ApiRoutes.ListPrograms))]
+    public async Task<IActionResult> ListPrograms(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "programs")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await api.ListAsync(cancellationToken));
+
+    [Function(nameof(ApiRoutes.GetProgram))]
+    public async Task<IActionResult> GetProgram(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "programs/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await api.GetAsync(client, id, cancellationToken));
+
+    [Function(nameof(ApiRoutes.CancelProgram))]
+    public async Task<IActionResult> CancelProgram(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "programs/{id}/cancel")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await api.CancelAsync(request, client, id, cancellationToken));
+
+    [Function(nameof(ApiRoutes.GetProgramAudit))]
+    public async Task<IActionResult> GetProgramAudit(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "programs/{id}/audit")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await api.GetAuditAsync(id, cancellationToken));
+
+    [Function(nameof(ApiRoutes.Health))]
+    public static IActionResult Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        new ResultActionResult(ProgramApi.Health());
+}
