@@ -1,0 +1,61 @@
+using MentorFlow.Workflows.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorFlow.Integrations.Email;
+
+/// <summary>Registers MentorFlow's email: options, the provider, the ledger and the once-only <see cref="IEmailSender"/>.</summary>
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>The SendGrid client's per-attempt timeout; attempts are retried by <see cref="SendGridEmailSender"/>.</summary>
+    private static readonly TimeSpan SendGridAttemptTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Email configured from <c>MentorFlow:Email</c> (validated at start-up). <see cref="IEmailSender"/> is an
+    /// <see cref="IdempotentEmailSender"/> over the provider <c>MentorFlow:Email:Provider</c> names; its ledger lives in
+    /// table storage, so <c>AddMentorFlowTableStorage()</c> must be registered too. <see cref="OutboxReader"/> resolves
+    /// only with the outbox provider.
+    /// </summary>
+    public static IServiceCollection AddMentorFlowEmail(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TableEmailLedger>();
+        services.TryAddSingleton<OutboxEmailSender>();
+
+        // A typed client: the factory rotates its handlers, so the sender (and what holds it) is transient.
+        services.AddHttpClient<SendGridEmailSender>(client => client.Timeout = SendGridAttemptTimeout);
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return options.Provider == EmailProvider.Outbox
+                ? new OutboxReader(sp.GetRequiredService<IOptions<EmailOptions>>())
+                : throw new InvalidOperationException(
+                    $"The outbox is only there when {EmailOptions.Section}:Provider is {EmailProvider.Outbox} (it is {options.Provider}).");
+        });
+
+        services.TryAddTransient<IEmailSender>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
+            IEmailSender provider = options.Provider switch
+            {
+                EmailProvider.SendGrid => sp.GetRequiredService<SendGridEmailSender>(),
+                _ => sp.GetRequiredService<OutboxEmailSender>(),
+            };
+            return new IdempotentEmailSender(
+                provider,
+                sp.GetRequiredService<TableEmailLedger>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<IdempotentEmailSender>>());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using MentorFlow.Integrations.Email;
+using MentorFlow.Workflows.Email;
+using Microsoft.Extensions.Options;
+
+namespace MentorFlow.Integrations.Tests.Email;
+
+/// <summary>Small builders for the email tests' messages and options.</summary>
+internal static class TestEmails
+{
+    public const string From = "mentoring@contoso.example";
+    public const string ApiKey = "SG.test-key";
+
+    public static EmailMessage Message(
+        string? programId = null,
+        string? key = null,
+        IReadOnlyList<EmailAddress>? to = null,
+        IReadOnlyList<EmailAddress>? cc = null,
+        string subject = "Approve the program charter — Sales Leadership 2027",
+        string text = "Hello Ada,\n\nApprove: https://mentorflow.example/api/approvals/a1?decision=approve&t=x1\n",
+        string html = "<p>Hello Ada,</p>\n<p><a href=\"https://mentorflow.example/api/approvals/a1?decision=approve&amp;t=x1\">Approve</a></p>\n",
+        string purpose = "ApprovalRequest")
+    {
+        programId ??= "prg-" + Guid.NewGuid().ToString("N")[..10];
+        return new EmailMessage(
+            programId,
+            purpose,
+            key ?? $"{programId}/{purpose}/{Guid.NewGuid():N}",
+            to ?? [new EmailAddress("ada@contoso.example", "Ada Lovelace")],
+            cc ?? [],
+            subject,
+            html,
+            text);
+    }
+
+    public static IOptions<EmailOptions> Options(Action<EmailOptions>? change = null)
+    {
+        var options = new EmailOptions { FromAddress = From, FromName = "MentorFlow" };
+        change?.Invoke(options);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+}
