@@ -1,0 +1,120 @@
+using MentorFlow.Workflows.Api;
+using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Ports;
+using MentorFlow.Workflows.Programs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorFlow.Integrations.SendGridEvents;
+
+/// <summary>
+/// <c>POST /api/sendgrid/events</c>: SendGrid's Event Webhook. Only signed batches are read (ECDSA, SendGrid's key from
+/// configuration); each event is handled once (by <c>sg_event_id</c>); a bounce or drop of an approval request
+/// escalates that approval at once, as an unanswered request would.
+/// </summary>
+public sealed partial class SendGridEventsEndpoint(
+    SendGridWebhookVerifier verifier,
+    IOptions<SendGridEventWebhookOptions> options,
+    ProcessedEventLog processed,
+    IApprovalStore approvals,
+    IAuditLog audit,
+    ILogger<SendGridEventsEndpoint> logger)
+{
+    private const int MaxBatchBytes = 4 * 1024 * 1024;
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (string.IsNullOrWhiteSpace(options.Value.PublicKey))
+        {
+            return Problems.Create(
+                StatusCodes.Status503ServiceUnavailable,
+                "The SendGrid event webhook is not configured.",
+                $"Set {SendGridEventWebhookOptions.Section}:PublicKey to the verification key SendGrid shows for the Signed Event Webhook.");
+        }
+
+        var signature = request.Headers[SendGridWebhookVerifier.SignatureHeader].ToString();
+        var timestamp = request.Headers[SendGridWebhookVerifier.TimestampHeader].ToString();
+        if (signature.Length == 0 || timestamp.Length == 0)
+        {
+            return Problems.Create(StatusCodes.Status401Unauthorized, "The event batch is not signed.",
+                $"SendGrid signs each batch in the {SendGridWebhookVerifier.SignatureHeader} and {SendGridWebhookVerifier.TimestampHeader} headers.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBatchBytes)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "The event batch is too large.");
+        }
+
+        var payload = buffer.ToArray();
+        if (!verifier.Verify(payload, signature, timestamp))
+        {
+            LogRejected(logger);
+            return Problems.Create(StatusCodes.Status403Forbidden, "The event batch signature is not valid.",
+                "The batch was changed, signed with another key, or its timestamp is too old.");
+        }
+
+        IReadOnlyList<SendGridEvent> events;
+        try
+        {
+            events = SendGridEventParser.Parse(payload);
+        }
+        catch (SendGridEventFormatException e)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "The event batch is not SendGrid's event JSON.", e.Message);
+        }
+
+        var handled = 0;
+        foreach (var sendGridEvent in events)
+        {
+            if (sendGridEvent.EventId is { Length: > 0 } eventId && !await processed.TryMarkAsync(eventId, cancellationToken))
+            {
+                continue;
+            }
+
+            if (await HandleAsync(sendGridEvent, client, cancellationToken))
+            {
+                handled++;
+            }
+        }
+
+        return Results.Json(new { received = events.Count, escalated = handled }, MentorFlowJson.Options);
+    }
+
+    /// <summary>Escalates the approval whose request bounced or was dropped; true when it did.</summary>
+    private async Task<bool> HandleAsync(SendGridEvent sendGridEvent, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (sendGridEvent.EventType is not ("bounce" or "dropped") || ApprovalEmailKey.Parse(sendGridEvent.MentorFlowKey) is not { } key)
+        {
+            return false;
+        }
+
+        var approval = await approvals.GetAsync(key.ProgramId, key.ApprovalId, cancellationToken);
+        if (approval is not { Status: ApprovalStatus.Pending }
+            || !approval.Approver.Email.Equals(sendGridEvent.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(
+            key.ProgramId,
+            new AuditEntry(sendGridEvent.Timestamp, "sendgrid", "ApprovalEmailBounced",
+                $"The {ApprovalTexts.Describe(approval.Kind)} email to {approval.Approver.Email} was {(sendGridEvent.EventType == "bounce" ? "bounced" : "dropped")}"
+                + (sendGridEvent.Reason is { Length: > 0 } reason ? $": {reason}" : ".") + " Escalating."),
+            cancellationToken);
+        await client.RaiseEventAsync(approval.InstanceId, ApprovalEvents.Bounced, sendGridEvent.Email, cancellationToken);
+        LogBounced(logger, key.ProgramId, key.ApprovalId);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A SendGrid event batch with an invalid signature was rejected")]
+    private static partial void LogRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approval {ApprovalId} of program {ProgramId}: request email bounced, escalating")]
+    private static partial void LogBounced(ILogger logger, string programId, string approvalId);
+}
