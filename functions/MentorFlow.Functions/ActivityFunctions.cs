@@ -1,3 +1,5 @@
+using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Definitions;
 using MentorFlow.Workflows.Stages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -30,6 +32,22 @@ public static class ActivityFunctions
     [Function(nameof(RolesStageActivity))]
     public static Task<StageResult> RunRolesStageActivity([ActivityTrigger] StageInput input, string instanceId, FunctionContext context) =>
         RunAsync<RolesStageActivity, StageInput, StageResult>(input, instanceId, context);
+
+    [Function(nameof(SendApprovalRequestActivity))]
+    public static Task<ApprovalSent> RunSendApprovalRequestActivity([ActivityTrigger] ApprovalSend input, string instanceId, FunctionContext context) =>
+        RunAsync<SendApprovalRequestActivity, ApprovalSend, ApprovalSent>(input, instanceId, context);
+
+    [Function(nameof(SendApprovalReminderActivity))]
+    public static Task<bool> RunSendApprovalReminderActivity([ActivityTrigger] ApprovalReminder input, string instanceId, FunctionContext context) =>
+        RunAsync<SendApprovalReminderActivity, ApprovalReminder, bool>(input, instanceId, context);
+
+    [Function(nameof(ResolveEscalationTargetActivity))]
+    public static Task<Person?> RunResolveEscalationTargetActivity([ActivityTrigger] EscalationQuery input, string instanceId, FunctionContext context) =>
+        RunAsync<ResolveEscalationTargetActivity, EscalationQuery, Person?>(input, instanceId, context);
+
+    [Function(nameof(CompleteApprovalActivity))]
+    public static Task<ApprovalDecision> RunCompleteApprovalActivity([ActivityTrigger] ApprovalCompletion input, string instanceId, FunctionContext context) =>
+        RunAsync<CompleteApprovalActivity, ApprovalCompletion, ApprovalDecision>(input, instanceId, context);
 
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, string instanceId, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>

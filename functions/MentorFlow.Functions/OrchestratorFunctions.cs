@@ -1,3 +1,4 @@
+using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Stages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -17,5 +18,14 @@ public static class OrchestratorFunctions
         var input = context.GetInput<ProgramOrchestrationInput>()
             ?? throw new InvalidOperationException("The program orchestration was started without its input.");
         return new ProgramOrchestrator().RunAsync(context, input);
+    }
+
+    [Function(nameof(ApprovalOrchestrator))]
+    public static Task<ApprovalDecision> RunApprovalOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<ApprovalRequest>()
+            ?? throw new InvalidOperationException("The approval orchestration was started without its input.");
+        return new ApprovalOrchestrator().RunAsync(context, input);
     }
 }

@@ -1,4 +1,6 @@
 using MentorFlow.Integrations;
+using MentorFlow.Integrations.Email;
+using MentorFlow.Integrations.SendGridEvents;
 using MentorFlow.Workflows;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -7,4 +9,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddMentorFlowWorkflows();
 builder.Services.AddMentorFlowTableStorage();
+builder.Services.AddMentorFlowDirectory();
+builder.Services.AddMentorFlowEmail();
+builder.Services.AddMentorFlowSendGridEvents();
 builder.Build().Run();

@@ -1,4 +1,6 @@
+using MentorFlow.Integrations.SendGridEvents;
 using MentorFlow.Workflows.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -53,4 +55,38 @@ public sealed class ProgramHttpFunctions(ProgramApi api)
     public static IActionResult Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         new ResultActionResult(ProgramApi.Health());
+
+    [Function(nameof(ApiRoutes.ShowApproval))]
+    public static async Task<IActionResult> ShowApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var approvals = request.HttpContext.RequestServices.GetRequiredService<ApprovalApi>();
+        return new ResultActionResult(await approvals.ShowAsync(request, token, cancellationToken));
+    }
+
+    [Function(nameof(ApiRoutes.DecideApproval))]
+    public static async Task<IActionResult> DecideApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var approvals = request.HttpContext.RequestServices.GetRequiredService<ApprovalApi>();
+        return new ResultActionResult(await approvals.DecideAsync(request, client, token, cancellationToken));
+    }
+
+    [Function(nameof(ApiRoutes.SendGridEvents))]
+    public static async Task<IActionResult> SendGridEvents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sendgrid/events")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var endpoint = request.HttpContext.RequestServices.GetRequiredService<SendGridEventsEndpoint>();
+        return new ResultActionResult(await endpoint.ReceiveAsync(request, client, cancellationToken));
+    }
 }

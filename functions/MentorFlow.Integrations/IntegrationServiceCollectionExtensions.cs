@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using MentorFlow.Integrations.Approvals;
+using MentorFlow.Integrations.CompanyDirectory;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,19 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<MentorFlowTables>();
         services.AddSingleton<IProgramStore, TableProgramStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IApprovalStore, TableApprovalStore>();
+        return services;
+    }
+
+    /// <summary>The company directory, configured from <c>MentorFlow:Directory</c> (a saved Graph export file for now).</summary>
+    public static IServiceCollection AddMentorFlowDirectory(this IServiceCollection services)
+    {
+        services.AddOptions<DirectoryOptions>()
+            .BindConfiguration(DirectoryOptions.Section)
+            .Validate(o => o.Provider == "File", "MentorFlow:Directory:Provider must be 'File' in this version (Graph comes with the Criteria stage).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.File) || System.IO.File.Exists(o.File), "MentorFlow:Directory:File names a file that does not exist.")
+            .ValidateOnStart();
+        services.AddSingleton<IDirectory, FileDirectory>();
         return services;
     }
 }

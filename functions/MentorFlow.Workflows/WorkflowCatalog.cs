@@ -1,3 +1,4 @@
+using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Stages;
 
 namespace MentorFlow.Workflows;
@@ -11,6 +12,7 @@ public static class WorkflowCatalog
     public static IReadOnlyList<Type> Orchestrators { get; } =
     [
         typeof(ProgramOrchestrator),
+        typeof(ApprovalOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -20,5 +22,9 @@ public static class WorkflowCatalog
         typeof(FinishProgramActivity),
         typeof(DefineStageActivity),
         typeof(RolesStageActivity),
+        typeof(SendApprovalRequestActivity),
+        typeof(SendApprovalReminderActivity),
+        typeof(ResolveEscalationTargetActivity),
+        typeof(CompleteApprovalActivity),
     ];
 }

@@ -1,4 +1,6 @@
 using MentorFlow.Workflows.Api;
+using MentorFlow.Workflows.Approvals.Tokens;
+using MentorFlow.Workflows.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,6 +18,10 @@ public static class WorkflowServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProgramApi>();
+        services.TryAddSingleton<ApprovalApi>();
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApprovalTokenOptions>().BindConfiguration(ApprovalTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ApprovalTokenService>();
         return services;
     }
 }

@@ -105,6 +105,7 @@ public sealed class HostParityTests(PublishedFunctionsApp published) : IClassFix
             return ((IEndpointRouteBuilder)app).DataSources
                 .SelectMany(d => d.Endpoints)
                 .OfType<RouteEndpoint>()
+                .Where(e => e.Metadata.GetMetadata<LocalOnlyRoute>() is null)
                 .Select(e => (
                     Route: e.RoutePattern.RawText!,
                     Methods: string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Order()),

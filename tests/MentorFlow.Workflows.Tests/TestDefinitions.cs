@@ -55,6 +55,19 @@ internal static class TestDefinitions
 
     public static ProgramDefinition Sample() => Parse(Json());
 
+    /// <summary>The sample with a short approval policy, so an approval test runs in seconds on the wall clock.</summary>
+    public static ProgramDefinition WithApprovals(string timeout, string onTimeout, params string[] reminders)
+    {
+        var json = Json();
+        json["approvals"] = new JsonObject
+        {
+            ["timeout"] = timeout,
+            ["reminders"] = new JsonArray([.. reminders.Select(r => (JsonNode)r)]),
+            ["onTimeout"] = onTimeout,
+        };
+        return Parse(json);
+    }
+
     public static ProgramDefinition Parse(JsonObject json)
     {
         var result = ProgramDefinitionParser.Parse(json.ToJsonString());

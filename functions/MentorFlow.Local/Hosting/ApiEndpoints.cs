@@ -1,3 +1,5 @@
+using MentorFlow.Integrations.Email;
+using MentorFlow.Integrations.SendGridEvents;
 using MentorFlow.Workflows.Api;
 using Microsoft.DurableTask.Client;
 
@@ -13,6 +15,12 @@ internal static class ApiEndpoints
         {
             var handler = Handler(route);
             var endpoint = app.MapMethods($"/{ApiRoutes.Prefix}/{route.Template}", [route.Method], handler).WithName(route.Name);
+            if (route == ApiRoutes.DecideApproval)
+            {
+                // The approval page posts an HTML form; the signed token, not a cookie, authorises it.
+                endpoint.DisableAntiforgery();
+            }
+
             if (route.RequiresKey)
             {
                 endpoint.AddEndpointFilter(filter);
@@ -25,6 +33,13 @@ internal static class ApiEndpoints
         }
     }
 
+    /// <summary>The local outbox (local host only, key required): every email sent, newest first.</summary>
+    public static void MapDevOutbox(this IEndpointRouteBuilder app, string apiKey) =>
+        app.MapGet($"/{ApiRoutes.Prefix}/dev/outbox", async (OutboxReader outbox, CancellationToken ct) => Results.Json(await outbox.ListAsync(ct), MentorFlowJson.Options))
+            .WithName("DevOutbox")
+            .WithMetadata(new LocalOnlyRoute())
+            .AddEndpointFilter(new ApiKeyFilter(apiKey));
+
     private static Delegate Handler(ApiRoute route) => route.Name switch
     {
         nameof(ApiRoutes.CreateProgram) => (HttpRequest request, ProgramApi api, DurableTaskClient client, CancellationToken ct) =>
@@ -36,6 +51,12 @@ internal static class ApiEndpoints
             api.CancelAsync(request, client, id, ct),
         nameof(ApiRoutes.GetProgramAudit) => (string id, ProgramApi api, CancellationToken ct) => api.GetAuditAsync(id, ct),
         nameof(ApiRoutes.Health) => () => ProgramApi.Health(),
+        nameof(ApiRoutes.ShowApproval) => (string token, HttpRequest request, ApprovalApi api, CancellationToken ct) =>
+            api.ShowAsync(request, token, ct),
+        nameof(ApiRoutes.DecideApproval) => (string token, HttpRequest request, ApprovalApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.DecideAsync(request, client, token, ct),
+        nameof(ApiRoutes.SendGridEvents) => (HttpRequest request, SendGridEventsEndpoint endpoint, DurableTaskClient client, CancellationToken ct) =>
+            endpoint.ReceiveAsync(request, client, ct),
         _ => throw new InvalidOperationException($"Route {route.Name} has no local handler."),
     };
 }

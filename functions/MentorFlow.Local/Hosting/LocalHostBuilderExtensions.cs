@@ -1,7 +1,10 @@
 using MentorFlow.Integrations;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Local.Durable;
+using MentorFlow.Integrations.Email;
+using MentorFlow.Integrations.SendGridEvents;
 using MentorFlow.Workflows;
+using MentorFlow.Workflows.Approvals.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
@@ -32,14 +35,23 @@ internal static class LocalHostBuilderExtensions
         var storage = await LocalStorage.ResolveAsync(
             builder.Configuration, options, dataDirectory, bootLoggers.CreateLogger("MentorFlow.Local.Storage"), CancellationToken.None);
         var apiKey = LocalApiKey.Resolve(options.ApiKey, dataDirectory);
+        var configuration = builder.Configuration;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{TableStorageOptions.Section}:{nameof(TableStorageOptions.ConnectionString)}"] = storage.ConnectionString,
             [$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"] = apiKey,
+            ["MentorFlow:PublicBaseUrl"] = PublicBaseUrl(configuration),
+            ["MentorFlow:Approvals:SigningKey"] = LocalSigningKey.Resolve(configuration["MentorFlow:Approvals:SigningKey"], dataDirectory),
+            // Locally, email goes to the outbox folder (served at /api/dev/outbox) unless configured otherwise.
+            ["MentorFlow:Email:OutboxDirectory"] = configuration["MentorFlow:Email:OutboxDirectory"] ?? Path.Combine(dataDirectory, "outbox"),
+            ["MentorFlow:Email:FromAddress"] = configuration["MentorFlow:Email:FromAddress"] ?? "mentorflow@example.com",
         });
 
         builder.Services.AddMentorFlowWorkflows();
         builder.Services.AddMentorFlowTableStorage();
+        builder.Services.AddMentorFlowDirectory();
+        builder.Services.AddMentorFlowEmail();
+        builder.Services.AddMentorFlowSendGridEvents();
         builder.Services.AddOptions<LocalDurableOptions>()
             .BindConfiguration(LocalDurableOptions.Section)
             .ValidateDataAnnotations()
@@ -50,11 +62,31 @@ internal static class LocalHostBuilderExtensions
         return storage;
     }
 
+    /// <summary>Links in emails point where the host listens unless MentorFlow:PublicBaseUrl says otherwise.</summary>
+    private static string PublicBaseUrl(IConfiguration configuration)
+    {
+        if (configuration["MentorFlow:PublicBaseUrl"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var url = (configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        // A wildcard listener ("http://+:80", "http://0.0.0.0:80") is reached at localhost from this machine.
+        return url.Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+    }
+
     /// <summary>Maps the API and prints where MentorFlow listens and the key to use.</summary>
     public static void UseMentorFlowLocalHost(this WebApplication app)
     {
         var apiKey = app.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"]!;
         app.MapMentorFlowApi(apiKey);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Provider == EmailProvider.Outbox)
+        {
+            app.MapDevOutbox(apiKey);
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -65,7 +97,8 @@ internal static class LocalHostBuilderExtensions
                 MentorFlow is running.
                   API:        {first}/api  (health: {first}/api/health)
                   API key:    {apiKey}   (send it as the x-functions-key header)
-                  Email links: {options.PublicBaseUrl?.ToString() ?? first}
+                  Email links: {app.Configuration["MentorFlow:PublicBaseUrl"]}
+                  Outbox:     {first}/api/dev/outbox  (emails sent locally)
                   Data:       {Path.GetFullPath(options.DataDirectory)}
                 Press Ctrl+C to stop.
 

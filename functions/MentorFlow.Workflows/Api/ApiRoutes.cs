@@ -16,6 +16,13 @@ public static class ApiRoutes
     public static readonly ApiRoute GetProgramAudit = new(nameof(GetProgramAudit), "GET", "programs/{id}/audit");
     public static readonly ApiRoute Health = new(nameof(Health), "GET", "health", RequiresKey: false);
 
+    // The approval pages: the signed token in the link is the credential, so no key.
+    public static readonly ApiRoute ShowApproval = new(nameof(ShowApproval), "GET", "approvals/{token}", RequiresKey: false);
+    public static readonly ApiRoute DecideApproval = new(nameof(DecideApproval), "POST", "approvals/{token}", RequiresKey: false);
+
+    // SendGrid's Event Webhook: its ECDSA signature is the credential.
+    public static readonly ApiRoute SendGridEvents = new(nameof(SendGridEvents), "POST", "sendgrid/events", RequiresKey: false);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [CreateProgram, ListPrograms, GetProgram, CancelProgram, GetProgramAudit, Health];
+        [CreateProgram, ListPrograms, GetProgram, CancelProgram, GetProgramAudit, Health, ShowApproval, DecideApproval, SendGridEvents];
 }

@@ -1,3 +1,4 @@
+using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Programs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,15 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
-    // The stages this version implements, in order, each with the activity that does its work.
-    private static readonly (StageName Stage, string Activity)[] ImplementedStages =
+    /// <summary>The approval id of the program manager's charter confirmation.</summary>
+    public const string CharterApprovalId = "charter";
+
+    // The stages this version implements, in order, each with the activity that does its work and, where the
+    // stage ends with a person's confirmation by email, the approval that gates it.
+    private static readonly (StageName Stage, string Activity, ApprovalKind? Gate)[] ImplementedStages =
     [
-        (StageName.Define, nameof(DefineStageActivity)),
-        (StageName.Roles, nameof(RolesStageActivity)),
+        (StageName.Define, nameof(DefineStageActivity), ApprovalKind.CharterConfirmation),
+        (StageName.Roles, nameof(RolesStageActivity), null),
     ];
 
     /// <inheritdoc />
@@ -36,13 +41,20 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
 
         try
         {
-            foreach (var (stage, activity) in ImplementedStages)
+            foreach (var (stage, activity, gate) in ImplementedStages)
             {
-                if (!await RunStageAsync(context, input.ProgramId, stage, activity, finished))
+                var stop = await RunStageAsync(context, input.ProgramId, stage, activity, gate, finished);
+                if (stop is { Ended: true })
                 {
                     // The program was ended from outside (cancelled) while it ran: its record already says how.
                     logger.LogInformation("Program {ProgramId} ended before the {Stage} stage", input.ProgramId, stage);
                     return new ProgramOutcome(ProgramStatus.Cancelled, "The program was ended before this stage.");
+                }
+
+                if (stop is { Reason: { } reason })
+                {
+                    await FinishAsync(context, input.ProgramId, ProgramStatus.Declined, reason, "not reached: " + reason, finished);
+                    return new ProgramOutcome(ProgramStatus.Declined, reason);
                 }
 
                 finished++;
@@ -61,26 +73,54 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         return new ProgramOutcome(ProgramStatus.Completed, null);
     }
 
-    /// <summary>Runs one stage; false when the program had already ended (it is not run then).</summary>
-    private static async Task<bool> RunStageAsync(
-        TaskOrchestrationContext context, string programId, StageName stage, string activity, int finishedBefore)
+    /// <summary>
+    /// Runs one stage and, where it has one, its approval gate. Null when the stage is done and the program goes on;
+    /// otherwise why it stops: ended from outside before the stage ran, or the gate was declined.
+    /// </summary>
+    private static async Task<StageStop?> RunStageAsync(
+        TaskOrchestrationContext context, string programId, StageName stage, string activity, ApprovalKind? gate, int finishedBefore)
     {
         context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), stage.ToString(), [], finishedBefore, StageCount));
         var started = await context.CallActivityAsync<bool>(
             nameof(StartStageActivity), new StageChange(programId, stage, context.CurrentUtcDateTime), Retry);
         if (!started)
         {
-            return false;
+            return new StageStop(Ended: true, Reason: null);
         }
 
         var result = await context.CallActivityAsync<StageResult>(
             activity, new StageInput(programId, context.CurrentUtcDateTime), Retry);
 
+        StageStop? stop = null;
+        if (gate is { } kind)
+        {
+            context.SetCustomStatus(new ProgramCustomStatus(
+                nameof(ProgramStatus.WaitingForApproval), stage.ToString(), [ApprovalTexts.Describe(kind)], finishedBefore, StageCount));
+            var approvalId = kind == ApprovalKind.CharterConfirmation ? CharterApprovalId : kind.ToString();
+            var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
+                nameof(ApprovalOrchestrator),
+                new ApprovalRequest(programId, approvalId, kind, Approver: null),
+                new SubOrchestrationOptions { InstanceId = ApprovalEvents.InstanceId(programId, approvalId) });
+            var by = decision.DecidedBy == AuditActors.System ? "the timeout policy" : decision.DecidedBy;
+            var note = string.IsNullOrWhiteSpace(decision.Comment) ? "" : $" ({decision.Comment})";
+            if (decision.Approved)
+            {
+                result = result with { Summary = $"{result.Summary}; confirmed by {by}" };
+            }
+            else
+            {
+                result = result with { Summary = $"{ApprovalTexts.Describe(kind)} declined by {by}{note}" };
+                stop = new StageStop(Ended: false, Reason: $"{ApprovalTexts.Describe(kind)} declined by {by}{note}.");
+            }
+        }
+
         await context.CallActivityAsync(
             nameof(CompleteStageActivity), new StageChange(programId, stage, context.CurrentUtcDateTime, result), Retry);
         context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), stage.ToString(), [], finishedBefore + 1, StageCount));
-        return true;
+        return stop;
     }
+
+    private sealed record StageStop(bool Ended, string? Reason);
 
     private static async Task FinishAsync(
         TaskOrchestrationContext context, string programId, ProgramStatus status, string? reason, string skippedSummary, int finishedCount)

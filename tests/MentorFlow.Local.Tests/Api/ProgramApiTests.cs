@@ -25,20 +25,40 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task Get_SubmittedProgram_PassesDefineAndRolesThenCompletes()
+    public async Task Get_SampleProgram_DefinesCharterThenWaitsForTheProgramManager()
     {
         var id = await SubmitAsync(Client, SampleDefinition("sales-leadership-2027.json"));
 
-        var program = await WaitForStatusAsync(Client, id, Timeout, "Completed", "Failed");
+        var program = await WaitForStatusAsync(Client, id, Timeout, "WaitingForApproval", "Failed");
 
-        Assert.Equal("Completed", program["status"]!.GetValue<string>());
         Assert.Equal("Sales Leadership Mentoring 2027", program["name"]!.GetValue<string>());
+        Assert.Equal("Define", program["stage"]!.GetValue<string>());
         var stages = program["stages"]!.AsArray();
         Assert.Equal(
             ["Define", "Roles", "Criteria", "Sponsorship", "Pilot", "Rollout", "Stories"],
             stages.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.Equal(["Active", "Pending", "Pending", "Pending", "Pending", "Pending", "Pending"], stages.Select(s => s!["state"]!.GetValue<string>()));
+        var waiting = Assert.Single(program["waitingFor"]!.AsArray())!;
+        Assert.Equal("charter", waiting["approvalId"]!.GetValue<string>());
+        Assert.Equal("Charter confirmation", waiting["kind"]!.GetValue<string>());
+        Assert.Equal("priya.patel@example.com", waiting["approver"]!.GetValue<string>());
+        Assert.NotNull(waiting["since"]);
+        Assert.NotNull(waiting["dueAt"]);
+        Assert.NotNull(program["createdAt"]);
+    }
+
+    [Fact]
+    public async Task Get_SelfApprovingProgram_PassesDefineAndRolesThenCompletes()
+    {
+        var id = await SubmitAsync(Client, SelfApprovingDefinition());
+
+        var program = await WaitForStatusAsync(Client, id, Timeout, "Completed", "Failed", "Declined");
+
+        Assert.Equal("Completed", program["status"]!.GetValue<string>());
+        var stages = program["stages"]!.AsArray();
         Assert.Equal(["Done", "Done", "Skipped", "Skipped", "Skipped", "Skipped", "Skipped"], stages.Select(s => s!["state"]!.GetValue<string>()));
         Assert.StartsWith("Charter defined:", stages[0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith("confirmed by the timeout policy", stages[0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.EndsWith("role charter rendered", stages[1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.All(stages.Skip(2), s => Assert.Equal("not available in this version", s!["summary"]!.GetValue<string>()));
         Assert.NotNull(stages[0]!["startedAt"]);
@@ -46,7 +66,6 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
         Assert.Empty(program["waitingFor"]!.AsArray());
         Assert.Equal(5, program["counts"]!["roles"]!.GetValue<int>());
         Assert.Equal(3, program["counts"]!["learningOutcomes"]!.GetValue<int>());
-        Assert.NotNull(program["createdAt"]);
     }
 
     [Fact]
@@ -204,7 +223,7 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Audit_CompletedProgram_RecordsSubmissionStagesAndCompletion()
     {
-        var id = await SubmitAsync(Client, SampleDefinition());
+        var id = await SubmitAsync(Client, SelfApprovingDefinition());
         await WaitForStatusAsync(Client, id, Timeout, "Completed");
 
         var audit = await AuditAsync(Client, id);
@@ -213,6 +232,8 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
         Assert.Equal("ProgramSubmitted", actions[0]);
         Assert.Contains("CharterDefined", actions);
         Assert.Contains("RolesDefined", actions);
+        Assert.Contains("ApprovalRequested", actions);
+        Assert.Contains("ApprovalAutoApproved", actions);
         Assert.Equal("ProgramCompleted", actions[^1]);
         Assert.All(audit, e => Assert.NotNull(e!["at"]));
     }
@@ -220,7 +241,7 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Cancel_CompletedProgram_Returns409()
     {
-        var id = await SubmitAsync(Client, SampleDefinition());
+        var id = await SubmitAsync(Client, SelfApprovingDefinition());
         await WaitForStatusAsync(Client, id, Timeout, "Completed");
 
         using var response = await Client.PostAsync($"api/programs/{id}/cancel", null);

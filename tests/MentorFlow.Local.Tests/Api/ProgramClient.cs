@@ -11,6 +11,17 @@ internal static class ProgramClient
     public static JsonObject SampleDefinition(string file = "quick-demo.json") =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", file)))!.AsObject();
 
+    /// <summary>
+    /// The quick demo with a charter confirmation that approves itself after a second: for tests about what comes
+    /// after the gate. (Tests of the gate itself answer the email.)
+    /// </summary>
+    public static JsonObject SelfApprovingDefinition()
+    {
+        var definition = SampleDefinition();
+        definition["approvals"] = new JsonObject { ["timeout"] = "PT1S", ["reminders"] = new JsonArray(), ["onTimeout"] = "approve" };
+        return definition;
+    }
+
     public static HttpContent Json(JsonNode body) => Json(body.ToJsonString());
 
     public static HttpContent Json(string body) => new StringContent(body, Encoding.UTF8, "application/json");
@@ -67,4 +78,43 @@ internal static class ProgramClient
     }
 
     public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>The charter confirmation email of a program, read from the outbox as a person would.</summary>
+    public static async Task<JsonObject> CharterEmailAsync(HttpClient client, string programId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var outbox = JsonNode.Parse(await client.GetStringAsync("api/dev/outbox"))!.AsArray();
+            var email = outbox.Select(m => m!.AsObject()).FirstOrDefault(m =>
+                m["programId"]?.GetValue<string>() == programId
+                && m["subject"]!.GetValue<string>().StartsWith("Confirm the program charter", StringComparison.Ordinal));
+            if (email is not null)
+            {
+                Assert.Equal(["priya.patel@example.com"], email["to"]!.AsArray().Select(t => t!.GetValue<string>()));
+                return email;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"No charter confirmation email for {programId} reached the outbox.");
+        return null!;
+    }
+
+    public static string ApproveLink(JsonObject email) =>
+        email["links"]!.AsArray().Select(l => l!.GetValue<string>()).Single(l => l.Contains("decision=approve", StringComparison.Ordinal));
+
+    /// <summary>The form the confirmation page posts: to the link's path, decision and comment as form fields.</summary>
+    public static Task<HttpResponseMessage> PostDecisionAsync(HttpClient browser, string link, string decision, string? comment)
+    {
+        var fields = new Dictionary<string, string> { ["decision"] = decision };
+        if (comment is not null)
+        {
+            fields["comment"] = comment;
+        }
+
+        var uri = new Uri(link);
+        return browser.PostAsync(uri.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(fields));
+    }
+
 }

@@ -25,7 +25,7 @@ public sealed class DurabilityTests(LocalHostFixture fixture)
         {
             for (var i = 0; i < 3; i++)
             {
-                ids.Add(await SubmitAsync(first.Client, SampleDefinition()));
+                ids.Add(await SubmitAsync(first.Client, SelfApprovingDefinition()));
             }
 
             var waiting = await GetAsync(first.Client, ids[0]);
@@ -53,7 +53,7 @@ public sealed class DurabilityTests(LocalHostFixture fixture)
         {
             for (var i = 0; i < 12; i++)
             {
-                ids.Add(await SubmitAsync(first.Client, SampleDefinition()));
+                ids.Add(await SubmitAsync(first.Client, SelfApprovingDefinition()));
             }
 
             await first.KillAsync();
@@ -86,13 +86,39 @@ public sealed class DurabilityTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task KillWhileWaitingForApproval_RestartedHost_ApprovalLinkCompletesProgram()
+    {
+        // The same port for both hosts: the link in the email names it.
+        var settings = new LocalHostSettings { ConnectionString = fixture.Azurite.ConnectionString, Port = LocalHostProcess.FreePort() };
+        string id;
+        string approve;
+        await using (var first = await LocalHostProcess.StartAsync(settings))
+        {
+            id = await SubmitAsync(first.Client, SampleDefinition("sales-leadership-2027.json"));
+            approve = ApproveLink(await CharterEmailAsync(first.Client, id));
+            Assert.Equal("WaitingForApproval", (await GetAsync(first.Client, id))["status"]!.GetValue<string>());
+            await first.KillAsync();
+        }
+
+        // The link in the email still works against the new host: same signing key, same storage.
+        await using var second = await LocalHostProcess.StartAsync(settings);
+        using var browser = new HttpClient();
+        using var decided = await PostDecisionAsync(browser, approve, "approve", null);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+
+        var program = await WaitForStatusAsync(second.Client, id, Timeout, "Completed", "Declined", "Failed");
+        Assert.Equal("Completed", program["status"]!.GetValue<string>());
+        await AssertRanOnceAsync(second.Client, id);
+    }
+
+    [Fact]
     public async Task Cancel_WaitingProgram_RecordsWhoAndWhenAndNeverRuns()
     {
         var settings = new LocalHostSettings { ConnectionString = fixture.Azurite.ConnectionString, WorkerEnabled = false };
         string id;
         await using (var host = await LocalHostProcess.StartAsync(settings))
         {
-            id = await SubmitAsync(host.Client, SampleDefinition());
+            id = await SubmitAsync(host.Client, SelfApprovingDefinition());
 
             using var response = await host.Client.PostAsync(
                 $"api/programs/{id}/cancel", Json(new JsonObject { ["by"] = "hr.lead@example.com", ["reason"] = "Budget moved to Q3" }));

@@ -22,7 +22,7 @@ public sealed class OwnStorageTests : IDisposable
         int emulator;
         await using (var first = await LocalHostProcess.StartAsync(settings))
         {
-            id = await SubmitAsync(first.Client, SampleDefinition());
+            id = await SubmitAsync(first.Client, SelfApprovingDefinition());
             await WaitForStatusAsync(first.Client, id, Timeout, "Completed");
             emulator = AzuriteStateFile.TryRead(StateFile)!.ProcessId;
             await first.KillAsync();

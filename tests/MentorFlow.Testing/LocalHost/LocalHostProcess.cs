@@ -155,6 +155,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             yield return ("MentorFlow:Storage:ConnectionString", settings.ConnectionString);
         }
+
+        foreach (var (key, value) in settings.Settings)
+        {
+            yield return (key, value);
+        }
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
@@ -214,7 +219,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build MentorFlow.Local first.", path);
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

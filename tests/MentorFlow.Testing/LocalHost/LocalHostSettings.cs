@@ -19,6 +19,9 @@ public sealed record LocalHostSettings
 
     public string ApiKey { get; init; } = "test-key-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>More settings, as <c>--key=value</c> arguments.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
 }

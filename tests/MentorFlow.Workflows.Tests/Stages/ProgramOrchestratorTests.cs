@@ -1,12 +1,7 @@
 using MentorFlow.Workflows.Definitions;
-using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Programs;
 using MentorFlow.Workflows.Stages;
-using MentorFlow.Workflows.Tests.Fakes;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorFlow.Workflows.Tests.Stages;
 
@@ -14,53 +9,31 @@ namespace MentorFlow.Workflows.Tests.Stages;
 public sealed class ProgramOrchestratorTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly InMemoryProgramStore store = new();
-    private readonly InMemoryAuditLog audit = new();
-    private DurableTaskTestHost host = null!;
+    private WorkflowTestHost host = null!;
 
-    public async Task InitializeAsync()
-    {
-        host = await DurableTaskTestHost.StartAsync(
-            registry =>
-            {
-                foreach (var orchestrator in WorkflowCatalog.Orchestrators)
-                {
-                    registry.AddOrchestrator(orchestrator);
-                }
-
-                foreach (var activity in WorkflowCatalog.Activities)
-                {
-                    registry.AddActivity(activity);
-                }
-            },
-            new DurableTaskTestHostOptions
-            {
-                LoggerFactory = NullLoggerFactory.Instance,
-                ConfigureServices = services =>
-                {
-                    services.AddSingleton<IProgramStore>(store);
-                    services.AddSingleton<IAuditLog>(audit);
-                },
-            });
-    }
+    public async Task InitializeAsync() => host = await WorkflowTestHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
+
+    // The charter gate approves itself after a second, so these tests run the whole implemented program.
+    private static ProgramDefinition SelfApproving() => TestDefinitions.WithApprovals("PT1S", ApprovalTimeoutActions.Approve);
 
     [Fact]
     public async Task Run_ValidProgram_DefinesChartersAndRolesThenCompletes()
     {
-        var id = await SubmitAsync(TestDefinitions.Sample());
+        var id = await SubmitAsync(SelfApproving());
 
         var metadata = await RunToCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(ProgramStatus.Completed, metadata.ReadOutputAs<ProgramOutcome>()!.Status);
-        var program = (await store.GetAsync(id, default))!;
+        var program = (await host.Programs.GetAsync(id, default))!;
         Assert.Equal(ProgramStatus.Completed, program.Status);
         Assert.Null(program.Stage);
+        Assert.Empty(program.WaitingFor);
         Assert.Collection(
             program.Stages,
-            s => AssertDone(s, StageName.Define, "Charter defined: 1 learning outcome with measures, 2 benefits"),
+            s => AssertDone(s, StageName.Define, "Charter defined: 1 learning outcome with measures, 2 benefits; confirmed by the timeout policy"),
             s => AssertDone(s, StageName.Roles, "5 roles with 5 responsibilities; role charter rendered"),
             s => AssertSkipped(s, StageName.Criteria),
             s => AssertSkipped(s, StageName.Sponsorship),
@@ -75,15 +48,15 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Run_ValidProgram_StoresCharterAndRoleCharter()
     {
-        var definition = TestDefinitions.Sample();
+        var definition = SelfApproving();
         var id = await SubmitAsync(definition);
 
         await RunToCompletionAsync(id);
 
-        var charter = store.Charters[id];
+        var charter = host.Programs.Charters[id];
         Assert.Equal(definition.Purpose, charter.Purpose);
         Assert.Equal(definition.LearningOutcomes, charter.LearningOutcomes);
-        var roles = store.RoleCharters[id];
+        var roles = host.Programs.RoleCharters[id];
         Assert.Equal(5, roles.Roles.Count);
         Assert.Contains("Program manager", roles.Text, StringComparison.Ordinal);
     }
@@ -91,21 +64,24 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Run_ValidProgram_AuditsEveryStep()
     {
-        var id = await SubmitAsync(TestDefinitions.Sample());
+        var id = await SubmitAsync(SelfApproving());
 
         await RunToCompletionAsync(id);
 
-        var actions = (await audit.ListAsync(id, default)).Select(e => e.Action).ToList();
+        var actions = (await host.Audit.ListAsync(id, default)).Select(e => e.Action).ToList();
         Assert.Equal(
-            ["StageStarted", "CharterDefined", "StageCompleted", "StageStarted", "RolesDefined", "StageCompleted", "ProgramCompleted"],
+            [
+                "StageStarted", "CharterDefined", "ApprovalRequested", "ApprovalAutoApproved", "StageCompleted",
+                "StageStarted", "RolesDefined", "StageCompleted", "ProgramCompleted",
+            ],
             actions);
     }
 
     [Fact]
     public async Task Run_DefinitionMissing_FailsWithReasonAndSkipsRest()
     {
-        var missing = await SubmitAsync(TestDefinitions.Sample(), schedule: false);
-        store.RemoveDefinition(missing);
+        var missing = await SubmitAsync(SelfApproving(), schedule: false);
+        host.Programs.RemoveDefinition(missing);
         await ScheduleAsync(missing);
 
         var metadata = await RunToCompletionAsync(missing);
@@ -113,7 +89,7 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
         var outcome = metadata.ReadOutputAs<ProgramOutcome>()!;
         Assert.Equal(ProgramStatus.Failed, outcome.Status);
         Assert.Contains("has no stored definition", outcome.Reason, StringComparison.Ordinal);
-        var program = (await store.GetAsync(missing, default))!;
+        var program = (await host.Programs.GetAsync(missing, default))!;
         Assert.Equal(ProgramStatus.Failed, program.Status);
         Assert.Equal(outcome.Reason, program.Reason);
         Assert.Equal(StageState.Skipped, program.Stages[0].State);
@@ -123,9 +99,9 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Run_ProgramCancelledBeforeItRuns_LeavesCancellationAsItIs()
     {
-        var id = await SubmitAsync(TestDefinitions.Sample(), schedule: false);
+        var id = await SubmitAsync(SelfApproving(), schedule: false);
         var cancelledAt = DateTimeOffset.UtcNow;
-        await store.UpdateAsync(
+        await host.Programs.UpdateAsync(
             id,
             p => FinishProgramActivity.Finish(p, new ProgramFinish(id, ProgramStatus.Cancelled, cancelledAt, "Stopped by HR", "cancelled")),
             default);
@@ -134,17 +110,18 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
         var metadata = await RunToCompletionAsync(id);
 
         Assert.Equal(ProgramStatus.Cancelled, metadata.ReadOutputAs<ProgramOutcome>()!.Status);
-        var program = (await store.GetAsync(id, default))!;
+        var program = (await host.Programs.GetAsync(id, default))!;
         Assert.Equal(ProgramStatus.Cancelled, program.Status);
         Assert.Equal("Stopped by HR", program.Reason);
         Assert.All(program.Stages, s => Assert.Equal(StageState.Skipped, s.State));
-        Assert.False(store.Charters.ContainsKey(id), "A cancelled program's stages must not run.");
+        Assert.False(host.Programs.Charters.ContainsKey(id), "A cancelled program's stages must not run.");
+        Assert.Empty(host.Email.Sent);
     }
 
     private async Task<string> SubmitAsync(ProgramDefinition definition, bool schedule = true)
     {
         var id = ProgramIds.NewId();
-        await store.CreateAsync(ProgramRecord.New(id, definition.Name, DateTimeOffset.UtcNow), definition, default);
+        await host.Programs.CreateAsync(ProgramRecord.New(id, definition.Name, DateTimeOffset.UtcNow), definition, default);
         if (schedule)
         {
             await ScheduleAsync(id);
@@ -154,13 +131,13 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
     }
 
     private Task ScheduleAsync(string id) =>
-        host.Client.ScheduleNewOrchestrationInstanceAsync(
+        host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ProgramOrchestrator), new ProgramOrchestrationInput(id), new Microsoft.DurableTask.StartOrchestrationOptions(id));
 
     private async Task<OrchestrationMetadata> RunToCompletionAsync(string id)
     {
         using var cts = new CancellationTokenSource(Timeout);
-        return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+        return await host.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
     }
 
     private static void AssertDone(StageRecord stage, StageName name, string summary)

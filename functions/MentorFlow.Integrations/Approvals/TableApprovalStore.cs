@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using MentorFlow.Integrations.Storage;
+using MentorFlow.Workflows.Api;
+using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Ports;
+
+namespace MentorFlow.Integrations.Approvals;
+
+/// <summary>
+/// Approvals in Azure Table Storage: table <c>&lt;prefix&gt;Approvals</c>, PartitionKey = program id, RowKey = approval id.
+/// Decisions use the row's ETag, so two clicks (or a click and a timeout) cannot both win.
+/// </summary>
+public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Extensions.Options.IOptions<TableStorageOptions> options) : IApprovalStore
+{
+    private readonly TableClient table = service.GetTableClient(options.Value.TablePrefix + "Approvals");
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile bool created;
+
+    /// <inheritdoc />
+    public async Task SaveAsync(ApprovalRecord approval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        await EnsureCreatedAsync(cancellationToken);
+        await table.UpsertEntityAsync(ToEntity(approval), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ApprovalRecord?> GetAsync(string programId, string approvalId, CancellationToken cancellationToken)
+    {
+        var entity = await GetEntityAsync(programId, approvalId, cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<ApprovalRecord> DecideAsync(
+        string programId, string approvalId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        while (true)
+        {
+            var entity = await GetEntityAsync(programId, approvalId, cancellationToken)
+                ?? throw new KeyNotFoundException($"Approval {approvalId} of {programId} does not exist.");
+            var current = FromEntity(entity);
+            if (current.Status != ApprovalStatus.Pending)
+            {
+                return current;
+            }
+
+            var decided = current with
+            {
+                Status = decision.Approved ? ApprovalStatus.Approved : ApprovalStatus.Declined,
+                DecidedBy = decision.DecidedBy,
+                DecidedAt = decision.DecidedAt,
+                Comment = decision.Comment,
+                Via = decision.Via,
+            };
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(decided), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return decided;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed in between (another click, an escalation): read again.
+            }
+        }
+    }
+
+    private async Task<TableEntity?> GetEntityAsync(string programId, string approvalId, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(programId, approvalId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (created)
+        {
+            return;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!created)
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken);
+                created = true;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static TableEntity ToEntity(ApprovalRecord approval) => new(approval.ProgramId, approval.ApprovalId)
+    {
+        ["Status"] = approval.Status.ToString(),
+        ["Json"] = JsonSerializer.Serialize(approval, MentorFlowJson.Options),
+    };
+
+    private static ApprovalRecord FromEntity(TableEntity entity) =>
+        JsonSerializer.Deserialize<ApprovalRecord>(entity.GetString("Json"), MentorFlowJson.Options)
+        ?? throw new InvalidDataException($"Approval {entity.PartitionKey}/{entity.RowKey} is empty.");
+}

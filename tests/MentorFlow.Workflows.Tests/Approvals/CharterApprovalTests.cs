@@ -1,0 +1,195 @@
+using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Definitions;
+using MentorFlow.Workflows.Programs;
+using MentorFlow.Workflows.Stages;
+using Microsoft.DurableTask.Client;
+
+namespace MentorFlow.Workflows.Tests.Approvals;
+
+/// <summary>
+/// The approval orchestration, through its first use — the program manager's charter confirmation — on the
+/// in-process test host with short durations: decisions, reminders, each timeout policy, escalation.
+/// </summary>
+public sealed class CharterApprovalTests : IAsyncLifetime
+{
+    private const string ProgramManager = "pat@example.com";
+    private WorkflowTestHost host = null!;
+
+    public async Task InitializeAsync() => host = await WorkflowTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Decision_ArrivesBeforeTimeout_ProgramContinuesWithoutReminders()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT30S", ApprovalTimeoutActions.Decline, "PT20S"));
+        await WaitForRequestAsync(id);
+
+        var waiting = (await host.Programs.GetAsync(id, default))!;
+        Assert.Equal(ProgramStatus.WaitingForApproval, waiting.Status);
+        var entry = Assert.Single(waiting.WaitingFor);
+        Assert.Equal(ProgramOrchestrator.CharterApprovalId, entry.ApprovalId);
+        Assert.Equal(ProgramManager, entry.Approver);
+
+        await DecideAsync(id, approved: true, ProgramManager, "Looks right.");
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Completed, program.Status);
+        Assert.EndsWith($"confirmed by {ProgramManager}", program.Stages[0].Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Email.Sent, m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Request_Email_CarriesSignedLinksInBothParts()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT30S", ApprovalTimeoutActions.Decline));
+        await WaitForRequestAsync(id);
+
+        var request = Assert.Single(host.Email.Sent);
+        Assert.Equal(ProgramManager, Assert.Single(request.To).Email);
+        Assert.Contains("Confirm the program charter", request.Subject, StringComparison.Ordinal);
+        Assert.Contains("http://mentorflow.test/api/approvals/", request.Text, StringComparison.Ordinal);
+        Assert.Contains("http://mentorflow.test/api/approvals/", request.Html, StringComparison.Ordinal);
+        Assert.Contains("decision=approve", request.Html, StringComparison.Ordinal);
+        Assert.Contains("decision=decline", request.Text, StringComparison.Ordinal);
+
+        await DecideAsync(id, approved: true, ProgramManager, null);
+        await CompletedAsync(id);
+    }
+
+    [Fact]
+    public async Task Reminder_ThenDecision_OneReminderThenContinues()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT20S", ApprovalTimeoutActions.Decline, "PT1S"));
+        await WorkflowTestHost.EventuallyAsync(
+            () => Task.FromResult(host.Email.Sent.Any(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal))),
+            "a reminder was sent");
+
+        await DecideAsync(id, approved: true, ProgramManager, null);
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Completed, program.Status);
+        Assert.Single(host.Email.Sent, m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal));
+        Assert.Contains(await host.Audit.ListAsync(id, default), e => e.Action == "ApprovalReminderSent");
+    }
+
+    [Fact]
+    public async Task Decline_ByProgramManager_EndsProgramDeclinedWithReason()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT30S", ApprovalTimeoutActions.Approve));
+        await WaitForRequestAsync(id);
+
+        await DecideAsync(id, approved: false, ProgramManager, "Scope is too broad.");
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Declined, program.Status);
+        Assert.Contains("declined by pat@example.com (Scope is too broad.)", program.Reason, StringComparison.Ordinal);
+        Assert.Equal(StageState.Done, program.Stages[0].State);
+        Assert.StartsWith("Charter confirmation declined", program.Stages[0].Summary, StringComparison.Ordinal);
+        Assert.All(program.Stages.Skip(1), s => Assert.Equal(StageState.Skipped, s.State));
+        Assert.False(host.Programs.RoleCharters.ContainsKey(id), "Roles must not run after the charter was declined.");
+    }
+
+    [Fact]
+    public async Task Timeout_ApprovePolicy_ApprovesAndAudits()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT1S", ApprovalTimeoutActions.Approve));
+
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Completed, program.Status);
+        var approval = (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))!;
+        Assert.Equal(ApprovalStatus.Approved, approval.Status);
+        Assert.Equal("timeout", approval.Via);
+        Assert.Contains(await host.Audit.ListAsync(id, default), e => e.Action == "ApprovalAutoApproved");
+    }
+
+    [Fact]
+    public async Task Timeout_DeclinePolicy_DeclinesProgram()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT1S", ApprovalTimeoutActions.Decline));
+
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Declined, program.Status);
+        Assert.Contains(await host.Audit.ListAsync(id, default), e => e.Action == "ApprovalAutoDeclined");
+    }
+
+    [Fact]
+    public async Task Timeout_EscalatePolicy_AsksTheApproversManagerFromTheDirectory()
+    {
+        host.Directory.Add("u-boss", "Morgan Boss", "morgan@example.com").Add("u-pat", "Pat Manager", ProgramManager, managerId: "u-boss");
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT1S", ApprovalTimeoutActions.Escalate));
+
+        await WorkflowTestHost.EventuallyAsync(
+            async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver.Email == "morgan@example.com",
+            "the approval was passed to the manager");
+        Assert.Contains(host.Email.Sent, m => m.To.Any(t => t.Email == "morgan@example.com"));
+        await DecideAsync(id, approved: true, "morgan@example.com", null);
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Completed, program.Status);
+        Assert.EndsWith("confirmed by morgan@example.com", program.Stages[0].Summary, StringComparison.Ordinal);
+        var escalated = Assert.Single(await host.Audit.ListAsync(id, default), e => e.Action == "ApprovalEscalated");
+        Assert.Contains("Morgan Boss", escalated.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeout_EscalateWithNobodyAboveProgramManager_Declines()
+    {
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT1S", ApprovalTimeoutActions.Escalate));
+
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Declined, program.Status);
+        Assert.Contains("nobody left", program.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bounce_OfTheRequest_EscalatesAtOnce()
+    {
+        host.Directory.Add("u-boss", "Morgan Boss", "morgan@example.com").Add("u-pat", "Pat Manager", ProgramManager, managerId: "u-boss");
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT60S", ApprovalTimeoutActions.Decline));
+        await WaitForRequestAsync(id);
+
+        await host.Host.Client.RaiseEventAsync(
+            ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.Bounced, ProgramManager);
+
+        await WorkflowTestHost.EventuallyAsync(
+            async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver.Email == "morgan@example.com",
+            "the bounced approval was passed to the manager",
+            TimeSpan.FromSeconds(10));
+        await DecideAsync(id, approved: true, "morgan@example.com", null);
+        Assert.Equal(ProgramStatus.Completed, (await CompletedAsync(id)).Status);
+    }
+
+    private async Task<string> StartAsync(ProgramDefinition definition)
+    {
+        var id = ProgramIds.NewId();
+        await host.Programs.CreateAsync(ProgramRecord.New(id, definition.Name, DateTimeOffset.UtcNow), definition, default);
+        await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ProgramOrchestrator), new ProgramOrchestrationInput(id), new Microsoft.DurableTask.StartOrchestrationOptions(id));
+        return id;
+    }
+
+    private Task WaitForRequestAsync(string id) => WorkflowTestHost.EventuallyAsync(
+        async () => await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default) is { Status: ApprovalStatus.Pending },
+        "the charter confirmation was requested");
+
+    /// <summary>What the link handler does: store the decision, then tell the orchestration.</summary>
+    private async Task DecideAsync(string id, bool approved, string by, string? comment)
+    {
+        var decision = new ApprovalDecision(approved, by, DateTimeOffset.UtcNow, comment, "link");
+        await host.Approvals.DecideAsync(id, ProgramOrchestrator.CharterApprovalId, decision, default);
+        await host.Host.Client.RaiseEventAsync(
+            ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.Decision, decision);
+    }
+
+    private async Task<ProgramRecord> CompletedAsync(string id)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var metadata = await host.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        return (await host.Programs.GetAsync(id, default))!;
+    }
+}
