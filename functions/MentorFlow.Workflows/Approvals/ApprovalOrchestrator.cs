@@ -1,4 +1,5 @@
 using MentorFlow.Workflows.Definitions;
+using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Programs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,12 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, App
     /// <summary>How many times a request may be passed on before silence counts as a decline.</summary>
     public const int MaxEscalations = 5;
 
+    // Transient failures are retried; a refusal by the email provider is permanent and fails at once, with its text.
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2)
+        {
+            HandleFailure = failure => !failure.IsCausedBy<EmailSendException>(),
+        });
 
     /// <inheritdoc />
     public override async Task<ApprovalDecision> RunAsync(TaskOrchestrationContext context, ApprovalRequest input)

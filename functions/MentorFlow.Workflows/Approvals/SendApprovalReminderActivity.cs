@@ -29,11 +29,13 @@ public sealed class SendApprovalReminderActivity(
 
         var charter = await programs.GetCharterAsync(input.ProgramId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Program {input.ProgramId} has no stored charter.");
+        var definition = await programs.GetDefinitionAsync(input.ProgramId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Program {input.ProgramId} has no stored definition.");
         var model = ApprovalEmailModelFactory.Create(
             new ApprovalSend(input.ProgramId, input.ApprovalId, approval.Kind, approval.Approver, input.Level, approval.RequestedAt),
             approval.Approver,
             charter,
-            await programs.GetRoleCharterAsync(input.ProgramId, CancellationToken.None),
+            await SendApprovalRequestActivity.RoleCharterFor(programs, input.ProgramId, definition),
             approval.DueAt,
             tokens,
             links.Value,

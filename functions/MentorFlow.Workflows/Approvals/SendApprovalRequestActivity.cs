@@ -1,4 +1,6 @@
 using MentorFlow.Workflows.Approvals.Tokens;
+using MentorFlow.Workflows.Definitions;
+using MentorFlow.Workflows.Roles;
 using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Programs;
@@ -60,7 +62,7 @@ public sealed class SendApprovalRequestActivity(
             CancellationToken.None);
 
         var model = ApprovalEmailModelFactory.Create(
-            input, approver, charter, await programs.GetRoleCharterAsync(input.ProgramId, CancellationToken.None),
+            input, approver, charter, await RoleCharterFor(programs, input.ProgramId, definition),
             dueAt, tokens, links.Value, escalatedFrom: input.Level > 0 ? previous?.Approver.Name : null);
         var rendered = ApprovalEmails.Request(model);
         await email.SendAsync(
@@ -84,4 +86,9 @@ public sealed class SendApprovalRequestActivity(
             CancellationToken.None);
         return new ApprovalSent(approver, input.At, dueAt, policy);
     }
+
+    /// <summary>The stored role charter, or — before the Roles stage stored it — the one the definition renders to.</summary>
+    internal static async Task<RoleCharter> RoleCharterFor(IProgramStore programs, string programId, ProgramDefinition definition) =>
+        await programs.GetRoleCharterAsync(programId, CancellationToken.None)
+        ?? RoleCharterRenderer.Render(definition.Name, definition.Roles);
 }

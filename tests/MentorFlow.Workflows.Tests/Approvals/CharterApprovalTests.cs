@@ -1,5 +1,6 @@
 using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Definitions;
+using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Programs;
 using MentorFlow.Workflows.Stages;
 using Microsoft.DurableTask.Client;
@@ -52,6 +53,8 @@ public sealed class CharterApprovalTests : IAsyncLifetime
         Assert.Contains("http://mentorflow.test/api/approvals/", request.Html, StringComparison.Ordinal);
         Assert.Contains("decision=approve", request.Html, StringComparison.Ordinal);
         Assert.Contains("decision=decline", request.Text, StringComparison.Ordinal);
+        Assert.Contains("Roles and responsibilities", request.Html, StringComparison.Ordinal);
+        Assert.Contains("Meet the mentee every two weeks", request.Text, StringComparison.Ordinal);
 
         await DecideAsync(id, approved: true, ProgramManager, null);
         await CompletedAsync(id);
@@ -161,6 +164,24 @@ public sealed class CharterApprovalTests : IAsyncLifetime
             TimeSpan.FromSeconds(10));
         await DecideAsync(id, approved: true, "morgan@example.com", null);
         Assert.Equal(ProgramStatus.Completed, (await CompletedAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Send_RefusedByProvider_ProgramFailsWithProvidersTextAtOnce()
+    {
+        host.Email.FailWith = new EmailSendException("SendGrid refused the message (400): The from address does not match a verified Sender Identity.")
+        {
+            StatusCode = 400,
+        };
+        var id = await StartAsync(TestDefinitions.WithApprovals("PT30S", ApprovalTimeoutActions.Approve));
+
+        var program = await CompletedAsync(id);
+
+        Assert.Equal(ProgramStatus.Failed, program.Status);
+        Assert.Contains("does not match a verified Sender Identity", program.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, host.Email.Attempts);
+        var failed = Assert.Single(await host.Audit.ListAsync(id, default), e => e.Action == "ProgramFailed");
+        Assert.Contains("verified Sender Identity", failed.Details, StringComparison.Ordinal);
     }
 
     private async Task<string> StartAsync(ProgramDefinition definition)

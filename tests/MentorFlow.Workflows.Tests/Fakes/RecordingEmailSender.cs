@@ -11,8 +11,18 @@ internal sealed class RecordingEmailSender : IEmailSender
 
     public IReadOnlyList<EmailMessage> Sent => [.. sent.Values];
 
-    public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
-        Task.FromResult(sent.TryAdd(message.IdempotencyKey, message)
+    /// <summary>When set, every send fails with this, as a provider's permanent refusal would.</summary>
+    public Exception? FailWith { get; set; }
+
+    public int Attempts => attempts;
+
+    private int attempts;
+
+    public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref attempts);
+        return FailWith is { } failure ? Task.FromException<EmailSendResult>(failure) : Task.FromResult(sent.TryAdd(message.IdempotencyKey, message)
             ? new EmailSendResult(message.IdempotencyKey, AlreadySent: false)
             : new EmailSendResult(message.IdempotencyKey, AlreadySent: true));
+    }
 }
