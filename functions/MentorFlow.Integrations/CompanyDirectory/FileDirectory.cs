@@ -19,6 +19,10 @@ public sealed class FileDirectory(IOptions<DirectoryOptions> options) : IDirecto
         (await index.Value).ByEmail.GetValueOrDefault(email);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<DirectoryUser>> ListUsersAsync(CancellationToken cancellationToken) =>
+        (await index.Value).Users;
+
+    /// <inheritdoc />
     public async Task<DirectoryUser?> FindManagerAsync(string email, CancellationToken cancellationToken)
     {
         var directory = await index.Value;
@@ -76,6 +80,7 @@ public sealed class FileDirectory(IOptions<DirectoryOptions> options) : IDirecto
     {
         public Index(IReadOnlyList<DirectoryUser> users)
         {
+            Users = users;
             ById = users.ToDictionary(u => u.Id, StringComparer.Ordinal);
             ByEmail = new Dictionary<string, DirectoryUser>(StringComparer.OrdinalIgnoreCase);
             foreach (var user in users)
@@ -86,6 +91,8 @@ public sealed class FileDirectory(IOptions<DirectoryOptions> options) : IDirecto
                 }
             }
         }
+
+        public IReadOnlyList<DirectoryUser> Users { get; }
 
         public Dictionary<string, DirectoryUser> ById { get; }
 

@@ -239,8 +239,8 @@ internal sealed class DefinitionReader
 
     private MenteeCriteria? ReadMenteeCriteria(JsonElement value, string path)
     {
-        var eligibility = RequiredList(value, path, "eligibility", atLeastOne: true, ReadText);
-        var selection = OptionalWeights(value, path, "selection", allowedKeys: null);
+        var eligibility = CheckRules(RequiredList(value, path, "eligibility", atLeastOne: true, ReadText), path);
+        var selection = CheckSelection(OptionalWeights(value, path, "selection", allowedKeys: null), path);
         var maxNominees = RequiredCount(value, path, "maxNominees");
         return eligibility is not null && selection is not null && maxNominees is { } count
             ? new MenteeCriteria(eligibility, selection, count)
@@ -249,12 +249,52 @@ internal sealed class DefinitionReader
 
     private MentorCriteria? ReadMentorCriteria(JsonElement value, string path)
     {
-        var eligibility = RequiredList(value, path, "eligibility", atLeastOne: true, ReadText);
-        var selection = OptionalWeights(value, path, "selection", allowedKeys: null);
+        var eligibility = CheckRules(RequiredList(value, path, "eligibility", atLeastOne: true, ReadText), path);
+        var selection = CheckSelection(OptionalWeights(value, path, "selection", allowedKeys: null), path);
         var capacity = RequiredCount(value, path, "capacity");
         return eligibility is not null && selection is not null && capacity is { } count
             ? new MentorCriteria(eligibility, selection, count)
             : null;
+    }
+
+    // Rules are compiled here, at submission, so a typo in a metric name never surfaces mid-program.
+    private IReadOnlyList<string>? CheckRules(IReadOnlyList<string>? rules, string path)
+    {
+        if (rules is null)
+        {
+            return null;
+        }
+
+        var valid = true;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            foreach (var problem in Criteria.EligibilityRule.Check(rules[i]))
+            {
+                Report(DefinitionPath.Index(DefinitionPath.Property(path, "eligibility"), i), problem);
+                valid = false;
+            }
+        }
+
+        return valid ? rules : null;
+    }
+
+    private IReadOnlyDictionary<string, double>? CheckSelection(IReadOnlyDictionary<string, double>? weights, string path)
+    {
+        if (weights is null)
+        {
+            return null;
+        }
+
+        var valid = true;
+        foreach (var metric in weights.Keys.Where(k => !Criteria.Metrics.Numeric.Contains(k)))
+        {
+            Report(
+                DefinitionPath.Property(DefinitionPath.Property(path, "selection"), metric),
+                $"'{metric}' cannot be weighted: selection weights name numeric metrics ({string.Join(", ", Criteria.Metrics.Numeric)}).");
+            valid = false;
+        }
+
+        return valid ? weights : null;
     }
 
     private ApprovalPolicy? ReadApprovals(JsonElement value, string path)

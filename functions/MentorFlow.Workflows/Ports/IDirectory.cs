@@ -10,4 +10,7 @@ public interface IDirectory
 
     /// <summary>The manager of the person with this email, or null when they or their manager are unknown.</summary>
     Task<DirectoryUser?> FindManagerAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Every user (enabled or not), each with their manager's id.</summary>
+    Task<IReadOnlyList<DirectoryUser>> ListUsersAsync(CancellationToken cancellationToken);
 }

@@ -81,14 +81,25 @@ public class NumberRuleTests
     }
 
     [Fact]
-    public void Parse_AnySelectionName_IsAccepted()
+    public void Parse_SelectionOfNumericMetrics_IsAccepted()
     {
-        // The Criteria stage checks measure names against the HR data; here any name will do.
         var definition = DefinitionBuilder.Valid()
-            .Set("criteria.mentee.selection", new JsonObject { ["customerNps"] = 1, ["deals_over_100k"] = 2 })
+            .Set("criteria.mentee.selection", new JsonObject { ["winRate"] = 1, ["pipelineValue"] = 2 })
             .ParseValid();
 
-        Assert.Equal(["customerNps", "deals_over_100k"], definition.Criteria.Mentee.Selection.Keys);
+        Assert.Equal(["winRate", "pipelineValue"], definition.Criteria.Mentee.Selection.Keys);
+    }
+
+    [Fact]
+    public void Parse_SelectionOfUnknownOrTextMetric_ReportsEachAtItsPath()
+    {
+        var result = DefinitionBuilder.Valid()
+            .Set("criteria.mentor.selection", new JsonObject { ["customerNps"] = 1, ["country"] = 2 })
+            .Parse();
+
+        Assert.Equal(
+            ["criteria.mentor.selection.country", "criteria.mentor.selection.customerNps"],
+            result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]

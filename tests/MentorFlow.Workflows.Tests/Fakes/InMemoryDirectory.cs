@@ -17,6 +17,9 @@ internal sealed class InMemoryDirectory : IDirectory
     public Task<DirectoryUser?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
         Task.FromResult(users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
 
+    public Task<IReadOnlyList<DirectoryUser>> ListUsersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DirectoryUser>>([.. users]);
+
     public async Task<DirectoryUser?> FindManagerAsync(string email, CancellationToken cancellationToken) =>
         await FindByEmailAsync(email, cancellationToken) is { ManagerId: { } managerId }
             ? users.FirstOrDefault(u => u.Id == managerId)
