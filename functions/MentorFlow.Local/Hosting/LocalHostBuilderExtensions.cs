@@ -83,6 +83,7 @@ internal static class LocalHostBuilderExtensions
     {
         var apiKey = app.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"]!;
         app.MapMentorFlowApi(apiKey);
+        app.MapMentorFlowDashboard();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Provider == EmailProvider.Outbox)
         {
             app.MapDevOutbox(apiKey);
@@ -95,6 +96,7 @@ internal static class LocalHostBuilderExtensions
             Console.WriteLine($"""
 
                 MentorFlow is running.
+                  Dashboard:  {first}/
                   API:        {first}/api  (health: {first}/api/health)
                   API key:    {apiKey}   (send it as the x-functions-key header)
                   Email links: {app.Configuration["MentorFlow:PublicBaseUrl"]}
