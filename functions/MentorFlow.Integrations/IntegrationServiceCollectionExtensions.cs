@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using MentorFlow.Integrations.Approvals;
@@ -5,7 +6,11 @@ using MentorFlow.Integrations.CompanyDirectory;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
 
 namespace MentorFlow.Integrations;
 
@@ -41,15 +46,52 @@ public static class IntegrationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The company directory, configured from <c>MentorFlow:Directory</c> (a saved Graph export file for now).</summary>
+    /// <summary>
+    /// The company directory, configured from <c>MentorFlow:Directory</c>: <c>Provider</c> <c>File</c> (a saved Graph
+    /// export, the default) or <c>Graph</c> (Microsoft Graph through the SDK, see <see cref="GraphDirectory"/>).
+    /// </summary>
     public static IServiceCollection AddMentorFlowDirectory(this IServiceCollection services)
     {
         services.AddOptions<DirectoryOptions>()
             .BindConfiguration(DirectoryOptions.Section)
-            .Validate(o => o.Provider == "File", "MentorFlow:Directory:Provider must be 'File' in this version (Graph comes with the Criteria stage).")
+            .Validate(
+                o => string.Equals(o.Provider, "File", StringComparison.OrdinalIgnoreCase) || GraphDirectory.IsProvider(o.Provider),
+                "MentorFlow:Directory:Provider must be 'File' (a saved Graph export) or 'Graph' (Microsoft Graph).")
             .Validate(o => string.IsNullOrWhiteSpace(o.File) || System.IO.File.Exists(o.File), "MentorFlow:Directory:File names a file that does not exist.")
             .ValidateOnStart();
-        services.AddSingleton<IDirectory, FileDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectoryOptions>, GraphDirectoryOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GraphRequestCounter>();
+
+        // Keyed and added only when absent, so a test (or a host) can register its own credential or client first.
+        services.TryAddKeyedSingleton<TokenCredential>(GraphDirectory.ServiceKey, (sp, _) =>
+        {
+            var graph = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Graph;
+            return string.IsNullOrWhiteSpace(graph.ClientSecret)
+                ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = graph.ManagedIdentityClientId })
+                : new ClientSecretCredential(graph.TenantId, graph.ClientId, graph.ClientSecret);
+        });
+        services.TryAddKeyedSingleton(GraphDirectory.ServiceKey, (sp, _) =>
+        {
+            var graph = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.Graph;
+            var authentication = new AzureIdentityAuthenticationProvider(
+                sp.GetRequiredKeyedService<TokenCredential>(GraphDirectory.ServiceKey),
+                allowedHosts: [graph.BaseUrl.Host]);
+            return GraphDirectory.CreateClient(graph, authentication, sp.GetRequiredService<GraphRequestCounter>());
+        });
+
+        services.AddSingleton<IDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DirectoryOptions>>();
+            return GraphDirectory.IsProvider(options.Value.Provider)
+                ? new GraphDirectory(
+                    sp.GetRequiredKeyedService<GraphServiceClient>(GraphDirectory.ServiceKey),
+                    options,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<GraphDirectory>>())
+                : new FileDirectory(options);
+        });
         return services;
     }
 }

@@ -5,7 +5,7 @@ public sealed class DirectoryOptions
 {
     public const string Section = "MentorFlow:Directory";
 
-    /// <summary><c>File</c>: a saved Microsoft Graph users response. (Graph itself comes with the Criteria stage.)</summary>
+    /// <summary><c>File</c>: a saved Microsoft Graph users response; <c>Graph</c>: Microsoft Graph itself (see <see cref="Graph"/>).</summary>
     public string Provider { get; set; } = "File";
 
     /// <summary>
@@ -13,4 +13,7 @@ public sealed class DirectoryOptions
     /// escalations go to the program manager.
     /// </summary>
     public string? File { get; set; }
+
+    /// <summary>Microsoft Graph's settings, used when <see cref="Provider"/> is <c>Graph</c>.</summary>
+    public GraphDirectoryOptions Graph { get; set; } = new();
 }
