@@ -1,4 +1,5 @@
 using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Definitions;
 using MentorFlow.Workflows.Stages;
 using Microsoft.Azure.Functions.Worker;
@@ -32,6 +33,10 @@ public static class ActivityFunctions
     [Function(nameof(RolesStageActivity))]
     public static Task<StageResult> RunRolesStageActivity([ActivityTrigger] StageInput input, string instanceId, FunctionContext context) =>
         RunAsync<RolesStageActivity, StageInput, StageResult>(input, instanceId, context);
+
+    [Function(nameof(CriteriaStageActivity))]
+    public static Task<StageResult> RunCriteriaStageActivity([ActivityTrigger] StageInput input, string instanceId, FunctionContext context) =>
+        RunAsync<CriteriaStageActivity, StageInput, StageResult>(input, instanceId, context);
 
     [Function(nameof(SendApprovalRequestActivity))]
     public static Task<ApprovalSent> RunSendApprovalRequestActivity([ActivityTrigger] ApprovalSend input, string instanceId, FunctionContext context) =>

@@ -21,7 +21,7 @@ public static class OrchestratorFunctions
     }
 
     [Function(nameof(ApprovalOrchestrator))]
-    public static Task<ApprovalDecision> RunApprovalOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static Task<IReadOnlyList<ApprovalResult>> RunApprovalOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var input = context.GetInput<ApprovalRequest>()

@@ -51,6 +51,28 @@ public sealed class ProgramHttpFunctions(ProgramApi api)
         CancellationToken cancellationToken) =>
         new ResultActionResult(await api.GetAuditAsync(id, cancellationToken));
 
+    [Function(nameof(ApiRoutes.GetProgramCandidates))]
+    public static async Task<IActionResult> GetProgramCandidates(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "programs/{id}/candidates")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var criteria = request.HttpContext.RequestServices.GetRequiredService<CriteriaApi>();
+        return new ResultActionResult(await criteria.CandidatesAsync(request, id, cancellationToken));
+    }
+
+    [Function(nameof(ApiRoutes.GetProgramNominations))]
+    public static async Task<IActionResult> GetProgramNominations(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "programs/{id}/nominations")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var criteria = request.HttpContext.RequestServices.GetRequiredService<CriteriaApi>();
+        return new ResultActionResult(await criteria.NominationsAsync(request, id, cancellationToken));
+    }
+
     [Function(nameof(ApiRoutes.Health))]
     public static IActionResult Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>

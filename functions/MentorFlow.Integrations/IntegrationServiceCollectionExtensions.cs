@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using MentorFlow.Integrations.Approvals;
+using MentorFlow.Integrations.Criteria;
 using MentorFlow.Integrations.CompanyDirectory;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Workflows.Ports;
@@ -43,6 +44,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<IProgramStore, TableProgramStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IApprovalStore, TableApprovalStore>();
+        services.AddSingleton<ICandidateStore, TableCandidateStore>();
         return services;
     }
 

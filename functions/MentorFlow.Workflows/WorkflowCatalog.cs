@@ -1,4 +1,5 @@
 using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Stages;
 
 namespace MentorFlow.Workflows;
@@ -22,6 +23,7 @@ public static class WorkflowCatalog
         typeof(FinishProgramActivity),
         typeof(DefineStageActivity),
         typeof(RolesStageActivity),
+        typeof(CriteriaStageActivity),
         typeof(SendApprovalRequestActivity),
         typeof(SendApprovalReminderActivity),
         typeof(ResolveEscalationTargetActivity),

@@ -19,6 +19,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProgramApi>();
         services.TryAddSingleton<ApprovalApi>();
+        services.TryAddSingleton<CriteriaApi>();
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApprovalTokenOptions>().BindConfiguration(ApprovalTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ApprovalTokenService>();

@@ -31,6 +31,10 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public InMemoryDirectory Directory { get; } = new();
 
+    public InMemoryCandidateStore Candidates { get; } = new();
+
+    public InMemoryPerformanceSource Performance { get; } = new();
+
     public static async Task<WorkflowTestHost> StartAsync()
     {
         var created = new WorkflowTestHost();
@@ -57,6 +61,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
                     services.AddSingleton<IApprovalStore>(created.Approvals);
                     services.AddSingleton<IEmailSender>(created.Email);
                     services.AddSingleton<IDirectory>(created.Directory);
+                    services.AddSingleton<ICandidateStore>(created.Candidates);
+                    services.AddSingleton<IPerformanceSource>(created.Performance);
                     services.AddSingleton(TimeProvider.System);
                     services.AddSingleton(Options.Create(new ApprovalTokenOptions { SigningKey = Convert.ToBase64String(new byte[32]) }));
                     services.AddSingleton<ApprovalTokenService>();

@@ -34,6 +34,20 @@ public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Ext
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ApprovalRecord>> ListAsync(string programId, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var list = new List<ApprovalRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(FromEntity(entity));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
     public async Task<ApprovalRecord> DecideAsync(
         string programId, string approvalId, ApprovalDecision decision, CancellationToken cancellationToken)
     {

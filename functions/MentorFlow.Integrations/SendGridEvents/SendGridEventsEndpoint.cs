@@ -94,9 +94,12 @@ public sealed partial class SendGridEventsEndpoint(
             return false;
         }
 
-        var approval = await approvals.GetAsync(key.ProgramId, key.ApprovalId, cancellationToken);
-        if (approval is not { Status: ApprovalStatus.Pending }
-            || !approval.Approver.Email.Equals(sendGridEvent.Email, StringComparison.OrdinalIgnoreCase))
+        var instanceId = ApprovalEvents.InstanceId(key.ProgramId, key.BatchId);
+        var open = (await approvals.ListAsync(key.ProgramId, cancellationToken))
+            .Where(a => a.Status == ApprovalStatus.Pending && a.InstanceId == instanceId
+                && a.Approver?.Email.Equals(sendGridEvent.Email, StringComparison.OrdinalIgnoreCase) == true)
+            .ToList();
+        if (open.Count == 0)
         {
             return false;
         }
@@ -104,17 +107,17 @@ public sealed partial class SendGridEventsEndpoint(
         await audit.AppendAsync(
             key.ProgramId,
             new AuditEntry(sendGridEvent.Timestamp, "sendgrid", "ApprovalEmailBounced",
-                $"The {ApprovalTexts.Describe(approval.Kind)} email to {approval.Approver.Email} was {(sendGridEvent.EventType == "bounce" ? "bounced" : "dropped")}"
+                $"The {ApprovalTexts.Describe(open[0].Kind)} email to {sendGridEvent.Email} was {(sendGridEvent.EventType == "bounce" ? "bounced" : "dropped")}"
                 + (sendGridEvent.Reason is { Length: > 0 } reason ? $": {reason}" : ".") + " Escalating."),
             cancellationToken);
-        await client.RaiseEventAsync(approval.InstanceId, ApprovalEvents.Bounced, sendGridEvent.Email, cancellationToken);
-        LogBounced(logger, key.ProgramId, key.ApprovalId);
+        await client.RaiseEventAsync(instanceId, ApprovalEvents.Bounced, sendGridEvent.Email, cancellationToken);
+        LogBounced(logger, key.ProgramId, key.BatchId);
         return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A SendGrid event batch with an invalid signature was rejected")]
     private static partial void LogRejected(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Approval {ApprovalId} of program {ProgramId}: request email bounced, escalating")]
-    private static partial void LogBounced(ILogger logger, string programId, string approvalId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approvals {BatchId} of program {ProgramId}: request email bounced, escalating")]
+    private static partial void LogBounced(ILogger logger, string programId, string batchId);
 }

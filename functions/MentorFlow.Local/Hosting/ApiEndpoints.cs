@@ -50,6 +50,10 @@ internal static class ApiEndpoints
         nameof(ApiRoutes.CancelProgram) => (string id, HttpRequest request, ProgramApi api, DurableTaskClient client, CancellationToken ct) =>
             api.CancelAsync(request, client, id, ct),
         nameof(ApiRoutes.GetProgramAudit) => (string id, ProgramApi api, CancellationToken ct) => api.GetAuditAsync(id, ct),
+        nameof(ApiRoutes.GetProgramCandidates) => (string id, HttpRequest request, CriteriaApi api, CancellationToken ct) =>
+            api.CandidatesAsync(request, id, ct),
+        nameof(ApiRoutes.GetProgramNominations) => (string id, HttpRequest request, CriteriaApi api, CancellationToken ct) =>
+            api.NominationsAsync(request, id, ct),
         nameof(ApiRoutes.Health) => () => ProgramApi.Health(),
         nameof(ApiRoutes.ShowApproval) => (string token, HttpRequest request, ApprovalApi api, CancellationToken ct) =>
             api.ShowAsync(request, token, ct),

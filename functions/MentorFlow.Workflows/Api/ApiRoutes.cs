@@ -14,6 +14,8 @@ public static class ApiRoutes
     public static readonly ApiRoute GetProgram = new(nameof(GetProgram), "GET", "programs/{id}");
     public static readonly ApiRoute CancelProgram = new(nameof(CancelProgram), "POST", "programs/{id}/cancel");
     public static readonly ApiRoute GetProgramAudit = new(nameof(GetProgramAudit), "GET", "programs/{id}/audit");
+    public static readonly ApiRoute GetProgramCandidates = new(nameof(GetProgramCandidates), "GET", "programs/{id}/candidates");
+    public static readonly ApiRoute GetProgramNominations = new(nameof(GetProgramNominations), "GET", "programs/{id}/nominations");
     public static readonly ApiRoute Health = new(nameof(Health), "GET", "health", RequiresKey: false);
 
     // The approval pages: the signed token in the link is the credential, so no key.
@@ -24,5 +26,5 @@ public static class ApiRoutes
     public static readonly ApiRoute SendGridEvents = new(nameof(SendGridEvents), "POST", "sendgrid/events", RequiresKey: false);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [CreateProgram, ListPrograms, GetProgram, CancelProgram, GetProgramAudit, Health, ShowApproval, DecideApproval, SendGridEvents];
+        [CreateProgram, ListPrograms, GetProgram, CancelProgram, GetProgramAudit, GetProgramCandidates, GetProgramNominations, Health, ShowApproval, DecideApproval, SendGridEvents];
 }

@@ -66,7 +66,7 @@ public sealed partial class ApprovalApi(
         var comment = form["comment"].ToString().Trim();
         comment = comment.Length > MaxCommentLength ? comment[..MaxCommentLength] : comment;
         var decision = new ApprovalDecision(
-            choice == "approve", approval.Approver.Email, time.GetUtcNow(), comment.Length == 0 ? null : comment, "link");
+            choice == "approve", approval.Approver!.Email, time.GetUtcNow(), comment.Length == 0 ? null : comment, "link");
 
         var stored = await approvals.DecideAsync(approval.ProgramId, approval.ApprovalId, decision, cancellationToken);
         if (stored.DecidedAt != decision.DecidedAt || stored.DecidedBy != decision.DecidedBy || stored.Via != decision.Via)
@@ -78,10 +78,10 @@ public sealed partial class ApprovalApi(
         await audit.AppendAsync(
             approval.ProgramId,
             new AuditEntry(decision.DecidedAt, approval.Approver.Email, decision.Approved ? "ApprovalApproved" : "ApprovalDeclined",
-                $"{what} {(decision.Approved ? "approved" : "declined")} by {approval.Approver.Name} through the email link"
+                $"{what}{(approval.SubjectEmail is null ? "" : $" of {approval.SubjectEmail}")} {(decision.Approved ? "approved" : "declined")} by {approval.Approver.Name} through the email link"
                 + (decision.Comment is null ? "." : $": {decision.Comment}")),
             cancellationToken);
-        await client.RaiseEventAsync(approval.InstanceId, ApprovalEvents.Decision, decision, cancellationToken);
+        await client.RaiseEventAsync(approval.InstanceId!, ApprovalEvents.DecisionFor(approval.ApprovalId), decision, cancellationToken);
         LogDecided(logger, approval.ProgramId, approval.ApprovalId, decision.Approved);
 
         return Page(StatusCodes.Status200OK, ApprovalPages.Result(resolved.Model!, choice, decision.DecidedAt, decision.Comment));
@@ -99,15 +99,14 @@ public sealed partial class ApprovalApi(
         var claims = check.Claims;
         var approval = await approvals.GetAsync(claims.ProgramId, claims.ApprovalId, cancellationToken);
         var program = approval is null ? null : await programs.GetAsync(claims.ProgramId, cancellationToken);
-        var charter = approval is null ? null : await programs.GetCharterAsync(claims.ProgramId, cancellationToken);
-        if (approval is null || program is null || charter is null)
+        if (approval is not { Approver: not null, InstanceId: not null, DueAt: not null } || program is null)
         {
             return new Resolved(Page(StatusCodes.Status404NotFound, ApprovalPages.Problem(
                 404, "Request not found", "This approval request does not exist (any more).")));
         }
 
-        var (title, description) = ApprovalTexts.For(approval.Kind, charter);
-        var model = new ApprovalPageModel(program.Name, title, description, approval.Approver.Name, approval.Approver.Email, approval.DueAt);
+        var title = approval.Title;
+        var model = new ApprovalPageModel(program.Name, title, approval.Description, approval.Approver.Name, approval.Approver.Email, approval.DueAt);
         if (approval.Status != ApprovalStatus.Pending)
         {
             return new Resolved(AlreadyDecided(model, approval));

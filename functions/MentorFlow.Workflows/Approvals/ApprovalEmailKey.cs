@@ -1,17 +1,17 @@
 namespace MentorFlow.Workflows.Approvals;
 
 /// <summary>
-/// The idempotency key of an approval email — <c>{programId}/{approvalId}/{request|reminder}/…</c> — which SendGrid
-/// returns with delivery events, so a bounce finds its approval. It holds ids only, no personal data.
+/// The idempotency key of an approval email — <c>{programId}/{batchId}/{request|reminder}/…</c> — which SendGrid
+/// returns with delivery events, so a bounce finds its batch. It holds ids only, no personal data.
 /// </summary>
-public sealed record ApprovalEmailKey(string ProgramId, string ApprovalId, string Kind)
+public sealed record ApprovalEmailKey(string ProgramId, string BatchId, string Kind)
 {
-    public static string Request(string programId, string approvalId, int level) => $"{programId}/{approvalId}/request/{level}";
+    public static string Request(string programId, string batchId, int level) => $"{programId}/{batchId}/request/{level}";
 
-    public static string Reminder(string programId, string approvalId, int level, int number) =>
-        $"{programId}/{approvalId}/reminder/{level}/{number}";
+    public static string Reminder(string programId, string batchId, int level, int number) =>
+        $"{programId}/{batchId}/reminder/{level}/{number}";
 
-    /// <summary>The approval a key belongs to, or null for keys of other emails.</summary>
+    /// <summary>The batch a key belongs to, or null for keys of other emails.</summary>
     public static ApprovalEmailKey? Parse(string? key)
     {
         var parts = key?.Split('/') ?? [];

@@ -6,32 +6,38 @@ using MentorFlow.Workflows.Roles;
 
 namespace MentorFlow.Workflows.Approvals;
 
-/// <summary>Builds an approval email's content and its signed links (a token that expires when the approval is due).</summary>
+/// <summary>Builds an approval email's content: one item per approval, each with signed links that expire when it is due.</summary>
 internal static class ApprovalEmailModelFactory
 {
     public static ApprovalEmailModel Create(
-        ApprovalSend input,
+        ApprovalKind kind,
+        IReadOnlyList<ApprovalRecord> approvals,
         Person approver,
         ProgramCharter charter,
-        RoleCharter? roles,
+        RoleCharter roles,
         DateTimeOffset dueAt,
         ApprovalTokenService tokens,
         LinkOptions links,
         string? escalatedFrom)
     {
-        var token = tokens.Create(new ApprovalTokenClaims(input.ProgramId, input.ApprovalId, approver.Email, dueAt));
-        var (title, description) = ApprovalTexts.For(input.Kind, charter);
-        var attached = ApprovalTexts.CharterToAttach(input.Kind, roles);
+        var items = approvals.Select(a =>
+        {
+            var token = tokens.Create(new ApprovalTokenClaims(a.ProgramId, a.ApprovalId, approver.Email, dueAt));
+            return new ApprovalEmailItem(
+                a.Title,
+                a.Description,
+                links.Link($"api/approvals/{token}?decision=approve"),
+                links.Link($"api/approvals/{token}?decision=decline"));
+        }).ToList();
         return new ApprovalEmailModel(
             charter.Name,
             approver.Name,
-            title,
-            description,
-            attached?.Html,
-            attached?.Text,
+            ApprovalTexts.Heading(kind, items.Count),
+            ApprovalTexts.Introduction(kind, charter),
+            items,
+            roles.Html,
+            roles.Text,
             dueAt,
-            links.Link($"api/approvals/{token}?decision=approve"),
-            links.Link($"api/approvals/{token}?decision=decline"),
             escalatedFrom);
     }
 }

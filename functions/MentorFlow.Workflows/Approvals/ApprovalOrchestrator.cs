@@ -7,12 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace MentorFlow.Workflows.Approvals;
 
 /// <summary>
-/// One approval by email, reusable by every stage: send the request, then race the decision against durable
-/// timers — a reminder at each of the program's reminder offsets, then at the timeout the program's policy
-/// (approve, decline, or escalate to the approver's manager, else the program manager). A bounced request
-/// escalates at once. Timers are cancelled when the decision arrives. Returns the decision that counted.
+/// A batch of approvals by email, reusable by every stage: one email to one approver listing every approval of the
+/// batch, each with its own signed links; then the decisions race durable timers — a reminder (listing what is still
+/// open) at each of the program's reminder offsets, then at the timeout the program's policy for what is still open
+/// (approve, decline, or escalate to the approver's manager, else the program manager). A bounced request escalates
+/// at once. Timers are cancelled when the last decision arrives. Returns every approval's decision.
 /// </summary>
-public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, ApprovalDecision>
+public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IReadOnlyList<ApprovalResult>>
 {
     /// <summary>How many times a request may be passed on before silence counts as a decline.</summary>
     public const int MaxEscalations = 5;
@@ -25,99 +26,129 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, App
         });
 
     /// <inheritdoc />
-    public override async Task<ApprovalDecision> RunAsync(TaskOrchestrationContext context, ApprovalRequest input)
+    public override async Task<IReadOnlyList<ApprovalResult>> RunAsync(TaskOrchestrationContext context, ApprovalRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger<ApprovalOrchestrator>();
 
-        // One wait for the decision across every escalation: a second wait for the same event would split it.
-        var decision = context.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.Decision);
+        // One wait per approval for the whole orchestration: a second wait for the same event would split it.
+        var waits = input.ApprovalIds.ToDictionary(
+            id => id, id => context.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.DecisionFor(id)), StringComparer.Ordinal);
+        var results = new Dictionary<string, ApprovalDecision>(StringComparer.Ordinal);
         Person? approver = input.Approver;
 
         for (var level = 0; ; level++)
         {
+            var open = input.ApprovalIds.Where(id => !results.ContainsKey(id)).ToList();
             var sent = await context.CallActivityAsync<ApprovalSent>(
                 nameof(SendApprovalRequestActivity),
-                new ApprovalSend(input.ProgramId, input.ApprovalId, input.Kind, approver, level, context.CurrentUtcDateTime),
+                new ApprovalSend(input.ProgramId, input.BatchId, input.Kind, open, approver, level, context.CurrentUtcDateTime, context.InstanceId),
                 Retry);
-            context.SetCustomStatus(new { waitingFor = input.Kind.ToString(), approver = sent.Approver.Email, dueAt = sent.DueAt, level });
+            context.SetCustomStatus(new { waitingFor = input.Kind.ToString(), approver = sent.Approver.Email, open = open.Count, dueAt = sent.DueAt, level });
 
             using var timers = new CancellationTokenSource();
             var bounced = context.WaitForExternalEvent<string>(ApprovalEvents.Bounced, timers.Token);
-            var outcome = await WaitAsync(context, input, sent, level, decision, bounced, timers);
-            if (outcome is { } decided)
+            var stop = await WaitAsync(context, input, sent, level, waits, results, bounced, timers);
+            CancelTimers(timers);
+            if (stop == Stop.AllDecided)
             {
-                return await CompleteAsync(context, input, decided);
+                return Ordered(input, results);
             }
 
-            var action = bounced.IsCompletedSuccessfully ? ApprovalTimeoutActions.Escalate : sent.Policy.OnTimeout;
-            logger.LogInformation("Approval {ApprovalId} of {ProgramId}: no decision, applying {Action}", input.ApprovalId, input.ProgramId, action);
+            var action = stop == Stop.Bounced ? ApprovalTimeoutActions.Escalate : sent.Policy.OnTimeout;
+            logger.LogInformation("Approvals {BatchId} of {ProgramId}: no decision, applying {Action}", input.BatchId, input.ProgramId, action);
             if (action != ApprovalTimeoutActions.Escalate)
             {
                 var approved = action == ApprovalTimeoutActions.Approve;
-                return await CompleteAsync(context, input, new ApprovalDecision(
+                await DecideRemainingAsync(context, input, results, new ApprovalDecision(
                     approved, AuditActors.System, context.CurrentUtcDateTime,
                     $"No answer by {sent.DueAt:u}; the program's policy {(approved ? "approves" : "declines")} it.", "timeout"));
+                return Ordered(input, results);
             }
 
             approver = level < MaxEscalations
                 ? await context.CallActivityAsync<Person?>(
-                    nameof(ResolveEscalationTargetActivity), new EscalationQuery(input.ProgramId, input.ApprovalId), Retry)
+                    nameof(ResolveEscalationTargetActivity), new EscalationQuery(input.ProgramId, open[0]), Retry)
                 : null;
             if (approver is null)
             {
-                return await CompleteAsync(context, input, new ApprovalDecision(
+                await DecideRemainingAsync(context, input, results, new ApprovalDecision(
                     false, AuditActors.System, context.CurrentUtcDateTime,
                     "No answer, and nobody left to pass the request to; declined.", "timeout"));
+                return Ordered(input, results);
             }
         }
     }
 
-    /// <summary>Waits for a decision through the reminders and the timeout; null when none came (or the email bounced).</summary>
-    private static async Task<ApprovalDecision?> WaitAsync(
+    private enum Stop
+    {
+        AllDecided,
+        Bounced,
+        TimedOut,
+    }
+
+    /// <summary>Collects decisions through the reminders and the timeout, until all are decided, the email bounced, or time ran out.</summary>
+    private static async Task<Stop> WaitAsync(
         TaskOrchestrationContext context,
         ApprovalRequest input,
         ApprovalSent sent,
         int level,
-        Task<ApprovalDecision> decision,
+        Dictionary<string, Task<ApprovalDecision>> waits,
+        Dictionary<string, ApprovalDecision> results,
         Task<string> bounced,
         CancellationTokenSource timers)
     {
         var reminders = sent.Policy.Reminders.Select(r => r.AddTo(sent.RequestedAt)).ToList();
-        for (var i = 0; i <= reminders.Count; i++)
+        var next = 0;
+        var timer = context.CreateTimer((next < reminders.Count ? reminders[next] : sent.DueAt).UtcDateTime, timers.Token);
+        while (results.Count < waits.Count)
         {
-            var fireAt = i < reminders.Count ? reminders[i] : sent.DueAt;
-            var timer = context.CreateTimer(fireAt.UtcDateTime, timers.Token);
-            var winner = await Task.WhenAny(decision, bounced, timer);
-            if (winner == decision)
-            {
-                CancelTimers(timers);
-                return decision.Result;
-            }
-
+            var open = waits.Where(w => !results.ContainsKey(w.Key)).ToList();
+            var winner = await Task.WhenAny([.. open.Select(w => (Task)w.Value), bounced, timer]);
             if (winner == bounced)
             {
-                CancelTimers(timers);
-                return null;
+                return Stop.Bounced;
             }
 
-            if (i < reminders.Count)
+            if (winner != timer)
             {
-                await context.CallActivityAsync(
-                    nameof(SendApprovalReminderActivity),
-                    new ApprovalReminder(input.ProgramId, input.ApprovalId, level, i + 1, context.CurrentUtcDateTime),
-                    Retry);
+                var (id, decision) = open.First(w => w.Value == winner);
+                results[id] = await CompleteAsync(context, input, id, decision.Result);
+                continue;
             }
+
+            if (next >= reminders.Count)
+            {
+                return Stop.TimedOut;
+            }
+
+            await context.CallActivityAsync(
+                nameof(SendApprovalReminderActivity),
+                new ApprovalReminder(input.ProgramId, input.BatchId, [.. open.Select(w => w.Key)], level, next + 1, context.CurrentUtcDateTime),
+                Retry);
+            next++;
+            timer = context.CreateTimer((next < reminders.Count ? reminders[next] : sent.DueAt).UtcDateTime, timers.Token);
         }
 
-        CancelTimers(timers);
-        return null;
+        return Stop.AllDecided;
     }
 
-    private static Task<ApprovalDecision> CompleteAsync(TaskOrchestrationContext context, ApprovalRequest input, ApprovalDecision decision) =>
+    private static async Task DecideRemainingAsync(
+        TaskOrchestrationContext context, ApprovalRequest input, Dictionary<string, ApprovalDecision> results, ApprovalDecision decision)
+    {
+        foreach (var id in input.ApprovalIds.Where(id => !results.ContainsKey(id)).ToList())
+        {
+            results[id] = await CompleteAsync(context, input, id, decision);
+        }
+    }
+
+    private static Task<ApprovalDecision> CompleteAsync(TaskOrchestrationContext context, ApprovalRequest input, string approvalId, ApprovalDecision decision) =>
         context.CallActivityAsync<ApprovalDecision>(
-            nameof(CompleteApprovalActivity), new ApprovalCompletion(input.ProgramId, input.ApprovalId, decision), Retry);
+            nameof(CompleteApprovalActivity), new ApprovalCompletion(input.ProgramId, approvalId, decision), Retry);
+
+    private static List<ApprovalResult> Ordered(ApprovalRequest input, Dictionary<string, ApprovalDecision> results) =>
+        [.. input.ApprovalIds.Select(id => new ApprovalResult(id, results[id]))];
 
     // Cancel synchronously: an orchestrator must stay on its own thread (CancelAsync runs callbacks elsewhere).
 #pragma warning disable CA1849

@@ -1,4 +1,4 @@
 namespace MentorFlow.Workflows.Approvals;
 
-/// <summary>Input of <see cref="SendApprovalReminderActivity"/>.</summary>
-public sealed record ApprovalReminder(string ProgramId, string ApprovalId, int Level, int Number, DateTimeOffset At);
+/// <summary>Input of <see cref="SendApprovalReminderActivity"/>: the approvals of the batch still open.</summary>
+public sealed record ApprovalReminder(string ProgramId, string BatchId, IReadOnlyList<string> ApprovalIds, int Level, int Number, DateTimeOffset At);

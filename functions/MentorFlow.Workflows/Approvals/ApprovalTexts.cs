@@ -1,14 +1,15 @@
 using MentorFlow.Workflows.Programs;
-using MentorFlow.Workflows.Roles;
 
 namespace MentorFlow.Workflows.Approvals;
 
-/// <summary>What each kind of approval asks, in words, from what is stored about the program.</summary>
+/// <summary>What each kind of approval asks, in words.</summary>
 public static class ApprovalTexts
 {
-    public static (string Title, IReadOnlyList<string> Description) For(ApprovalKind kind, ProgramCharter charter) => kind switch
+    /// <summary>The charter confirmation's title and description, from the stored charter.</summary>
+    public static (string Title, IReadOnlyList<string> Description) Charter(ProgramCharter charter)
     {
-        ApprovalKind.CharterConfirmation => (
+        ArgumentNullException.ThrowIfNull(charter);
+        return (
             "Confirm the program charter",
             [
                 $"As program manager of '{charter.Name}', please confirm its charter before the program goes on.",
@@ -18,18 +19,34 @@ public static class ApprovalTexts
                 .. charter.LearningOutcomes.Select(o => $"Learning outcome: {o.Outcome} — measured by: {o.Measure}"),
                 .. charter.Benefits.Select(b => $"Benefit: {b}"),
                 $"Executive sponsor: {charter.Sponsor.Name}",
-            ]),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this kind of approval."),
-    };
+            ]);
+    }
 
     /// <summary>How the approval shows in a program's "waiting for" list and in the audit log.</summary>
     public static string Describe(ApprovalKind kind) => kind switch
     {
         ApprovalKind.CharterConfirmation => "Charter confirmation",
+        ApprovalKind.Nomination => "Nomination",
         _ => kind.ToString(),
     };
 
-    /// <summary>The role charter goes with requests whose approver takes on a role.</summary>
-    public static RoleCharter? CharterToAttach(ApprovalKind kind, RoleCharter? roles) =>
-        kind == ApprovalKind.CharterConfirmation ? roles : null;
+    /// <summary>The heading of an approval email.</summary>
+    public static string Heading(ApprovalKind kind, int count) => kind switch
+    {
+        ApprovalKind.CharterConfirmation => "Confirm the program charter",
+        ApprovalKind.Nomination => count == 1 ? "Approve a nomination for mentoring" : $"Approve {count} nominations for mentoring",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The lines that introduce an approval email.</summary>
+    public static IReadOnlyList<string> Introduction(ApprovalKind kind, ProgramCharter charter) => kind switch
+    {
+        ApprovalKind.Nomination =>
+        [
+            $"People on your team were chosen from their sales results as mentees for '{charter.Name}'.",
+            $"Purpose: {charter.Purpose}",
+            "Approve each nominee you support; decline those who should not join this cohort.",
+        ],
+        _ => [],
+    };
 }

@@ -20,15 +20,17 @@ public sealed class ResolveEscalationTargetActivity(IProgramStore programs, IApp
         var definition = await programs.GetDefinitionAsync(input.ProgramId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Program {input.ProgramId} has no stored definition.");
 
-        var manager = await directory.FindManagerAsync(approval.Approver.Email, CancellationToken.None);
+        var current = approval.Approver
+            ?? throw new InvalidOperationException($"Approval {input.ApprovalId} of {input.ProgramId} was never sent.");
+        var manager = await directory.FindManagerAsync(current.Email, CancellationToken.None);
         if (manager?.Email is { Length: > 0 } managerEmail
             && manager.AccountEnabled
-            && !managerEmail.Equals(approval.Approver.Email, StringComparison.OrdinalIgnoreCase))
+            && !managerEmail.Equals(current.Email, StringComparison.OrdinalIgnoreCase))
         {
             return new Person(manager.DisplayName, managerEmail);
         }
 
         var programManager = definition.ProgramManager;
-        return programManager.Email.Equals(approval.Approver.Email, StringComparison.OrdinalIgnoreCase) ? null : programManager;
+        return programManager.Email.Equals(current.Email, StringComparison.OrdinalIgnoreCase) ? null : programManager;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace MentorFlow.Workflows.Approvals;
 
-/// <summary>Reminds the current approver of a pending approval (subject "Reminder: …"); does nothing once it is decided.</summary>
+/// <summary>Reminds the approver of what is still open in a batch (subject "Reminder: …"); does nothing once all are decided.</summary>
 public sealed class SendApprovalReminderActivity(
     IProgramStore programs,
     IApprovalStore approvals,
@@ -20,9 +20,16 @@ public sealed class SendApprovalReminderActivity(
     public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalReminder input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var approval = await approvals.GetAsync(input.ProgramId, input.ApprovalId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Approval {input.ApprovalId} of {input.ProgramId} does not exist.");
-        if (approval.Status != ApprovalStatus.Pending)
+        var open = new List<ApprovalRecord>();
+        foreach (var approvalId in input.ApprovalIds)
+        {
+            if (await approvals.GetAsync(input.ProgramId, approvalId, CancellationToken.None) is { Status: ApprovalStatus.Pending, Approver: not null } record)
+            {
+                open.Add(record);
+            }
+        }
+
+        if (open.Count == 0)
         {
             return false;
         }
@@ -31,12 +38,14 @@ public sealed class SendApprovalReminderActivity(
             ?? throw new InvalidOperationException($"Program {input.ProgramId} has no stored charter.");
         var definition = await programs.GetDefinitionAsync(input.ProgramId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Program {input.ProgramId} has no stored definition.");
+        var approver = open[0].Approver!;
         var model = ApprovalEmailModelFactory.Create(
-            new ApprovalSend(input.ProgramId, input.ApprovalId, approval.Kind, approval.Approver, input.Level, approval.RequestedAt),
-            approval.Approver,
+            open[0].Kind,
+            open,
+            approver,
             charter,
             await SendApprovalRequestActivity.RoleCharterFor(programs, input.ProgramId, definition),
-            approval.DueAt,
+            open[0].DueAt ?? input.At,
             tokens,
             links.Value,
             escalatedFrom: null);
@@ -45,8 +54,8 @@ public sealed class SendApprovalReminderActivity(
             new EmailMessage(
                 input.ProgramId,
                 "approval-reminder",
-                ApprovalEmailKey.Reminder(input.ProgramId, input.ApprovalId, input.Level, input.Number),
-                [new EmailAddress(approval.Approver.Email, approval.Approver.Name)],
+                ApprovalEmailKey.Reminder(input.ProgramId, input.BatchId, input.Level, input.Number),
+                [new EmailAddress(approver.Email, approver.Name)],
                 [],
                 rendered.Subject,
                 rendered.Html,
@@ -55,7 +64,7 @@ public sealed class SendApprovalReminderActivity(
         await audit.AppendAsync(
             input.ProgramId,
             new AuditEntry(input.At, AuditActors.System, "ApprovalReminderSent",
-                $"Reminder {input.Number} for {ApprovalTexts.Describe(approval.Kind)} sent to {approval.Approver.Name} <{approval.Approver.Email}>."),
+                $"Reminder {input.Number} for {Plural.Of(open.Count, ApprovalTexts.Describe(open[0].Kind).ToLowerInvariant())} sent to {approver.Name} <{approver.Email}>."),
             CancellationToken.None);
         return true;
     }

@@ -1,18 +1,18 @@
 using MentorFlow.Workflows.Approvals.Tokens;
 using MentorFlow.Workflows.Definitions;
-using MentorFlow.Workflows.Roles;
 using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Programs;
+using MentorFlow.Workflows.Roles;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace MentorFlow.Workflows.Approvals;
 
 /// <summary>
-/// Asks an approver by email: stores the approval as pending (with its due time), adds it to what the program
-/// waits for, sends the request with signed links, and audits it. Sending is idempotent per approval, level and
-/// approver, so a retry or replay never sends twice.
+/// Asks an approver by email: stores each open approval of the batch as pending with this approver and due time,
+/// adds them to what the program waits for, sends one email listing them all with signed links, and audits it.
+/// Sending is idempotent per batch and level, so a retry or replay never sends twice.
 /// </summary>
 public sealed class SendApprovalRequestActivity(
     IProgramStore programs,
@@ -33,22 +33,40 @@ public sealed class SendApprovalRequestActivity(
         var approver = input.Approver ?? definition.ProgramManager;
         var policy = definition.Approvals;
         var dueAt = policy.Timeout.AddTo(input.At);
-        var previous = await approvals.GetAsync(input.ProgramId, input.ApprovalId, CancellationToken.None);
 
-        await approvals.SaveAsync(
-            new ApprovalRecord
+        var records = new List<ApprovalRecord>(input.ApprovalIds.Count);
+        string? previousApprover = null;
+        foreach (var approvalId in input.ApprovalIds)
+        {
+            var existing = await approvals.GetAsync(input.ProgramId, approvalId, CancellationToken.None);
+            previousApprover ??= existing?.Approver?.Name;
+            var (title, description) = input.Kind == ApprovalKind.CharterConfirmation
+                ? ApprovalTexts.Charter(charter)
+                : (existing?.Title ?? throw new InvalidOperationException($"Approval {approvalId} of {input.ProgramId} was not prepared."), existing.Description);
+            var record = (existing ?? new ApprovalRecord
             {
                 ProgramId = input.ProgramId,
-                ApprovalId = input.ApprovalId,
+                ApprovalId = approvalId,
                 Kind = input.Kind,
+                Title = title,
+            }) with
+            {
+                Description = description,
                 Approver = approver,
                 RequestedAt = input.At,
                 DueAt = dueAt,
                 EscalationLevel = input.Level,
-            },
-            CancellationToken.None);
+                InstanceId = input.InstanceId,
+            };
+            if (record.Status == ApprovalStatus.Pending)
+            {
+                await approvals.SaveAsync(record, CancellationToken.None);
+                records.Add(record);
+            }
+        }
 
         var described = ApprovalTexts.Describe(input.Kind);
+        var ids = records.Select(r => r.ApprovalId).ToHashSet(StringComparer.Ordinal);
         await programs.UpdateAsync(
             input.ProgramId,
             p => p.Status.IsTerminal()
@@ -56,30 +74,34 @@ public sealed class SendApprovalRequestActivity(
                 : p with
                 {
                     Status = ProgramStatus.WaitingForApproval,
-                    WaitingFor = [.. p.WaitingFor.Where(w => w.ApprovalId != input.ApprovalId),
-                        new WaitingFor(input.ApprovalId, described, approver.Email, input.At, dueAt)],
+                    WaitingFor = [.. p.WaitingFor.Where(w => !ids.Contains(w.ApprovalId)),
+                        .. records.Select(r => new WaitingFor(r.ApprovalId, described, approver.Email, input.At, dueAt))],
                 },
             CancellationToken.None);
 
-        var model = ApprovalEmailModelFactory.Create(
-            input, approver, charter, await RoleCharterFor(programs, input.ProgramId, definition),
-            dueAt, tokens, links.Value, escalatedFrom: input.Level > 0 ? previous?.Approver.Name : null);
-        var rendered = ApprovalEmails.Request(model);
-        await email.SendAsync(
-            new EmailMessage(
-                input.ProgramId,
-                "approval-request",
-                ApprovalEmailKey.Request(input.ProgramId, input.ApprovalId, input.Level),
-                [new EmailAddress(approver.Email, approver.Name)],
-                [],
-                rendered.Subject,
-                rendered.Html,
-                rendered.Text),
-            CancellationToken.None);
+        if (records.Count > 0)
+        {
+            var model = ApprovalEmailModelFactory.Create(
+                input.Kind, records, approver, charter, await RoleCharterFor(programs, input.ProgramId, definition),
+                dueAt, tokens, links.Value, escalatedFrom: input.Level > 0 ? previousApprover : null);
+            var rendered = ApprovalEmails.Request(model);
+            await email.SendAsync(
+                new EmailMessage(
+                    input.ProgramId,
+                    "approval-request",
+                    ApprovalEmailKey.Request(input.ProgramId, input.BatchId, input.Level),
+                    [new EmailAddress(approver.Email, approver.Name)],
+                    [],
+                    rendered.Subject,
+                    rendered.Html,
+                    rendered.Text),
+                CancellationToken.None);
+        }
 
+        var what = records.Count == 1 ? described : $"{Plural.Of(records.Count, described.ToLowerInvariant())}";
         var details = input.Level == 0
-            ? $"{described} requested from {approver.Name} <{approver.Email}>, due {dueAt:u}."
-            : $"{described} passed on to {approver.Name} <{approver.Email}> (level {input.Level}), due {dueAt:u}.";
+            ? $"{what} requested from {approver.Name} <{approver.Email}>, due {dueAt:u}."
+            : $"{what} passed on to {approver.Name} <{approver.Email}> (level {input.Level}), due {dueAt:u}.";
         await audit.AppendAsync(
             input.ProgramId,
             new AuditEntry(input.At, AuditActors.System, input.Level == 0 ? "ApprovalRequested" : "ApprovalEscalated", details),

@@ -1,14 +1,13 @@
 namespace MentorFlow.Workflows.Email;
 
-/// <summary>What an approval request email says, for whom, and where its links go.</summary>
+/// <summary>What an approval email says, to whom, and the approvals it lists (each with its own links).</summary>
 public sealed record ApprovalEmailModel(
     string ProgramName,
     string ApproverName,
-    string Title,
-    IReadOnlyList<string> Description,
+    string Heading,
+    IReadOnlyList<string> Introduction,
+    IReadOnlyList<ApprovalEmailItem> Items,
     string? CharterHtml,
     string? CharterText,
     DateTimeOffset DueAt,
-    Uri ApproveLink,
-    Uri DeclineLink,
     string? EscalatedFrom);

@@ -1,4 +1,5 @@
 using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Programs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -24,11 +25,13 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
     public const string CharterApprovalId = "charter";
 
     // The stages this version implements, in order, each with the activity that does its work and, where the
-    // stage ends with a person's confirmation by email, the approval that gates it.
+    // stage ends with a person's confirmation by email, the approval that gates it. (A stage activity may also hand
+    // back approval batches of its own — the Criteria stage's nominations — which the stage waits for.)
     private static readonly (StageName Stage, string Activity, ApprovalKind? Gate)[] ImplementedStages =
     [
         (StageName.Define, nameof(DefineStageActivity), ApprovalKind.CharterConfirmation),
         (StageName.Roles, nameof(RolesStageActivity), null),
+        (StageName.Criteria, nameof(CriteriaStageActivity), null),
     ];
 
     /// <inheritdoc />
@@ -97,10 +100,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
             context.SetCustomStatus(new ProgramCustomStatus(
                 nameof(ProgramStatus.WaitingForApproval), stage.ToString(), [ApprovalTexts.Describe(kind)], finishedBefore, StageCount));
             var approvalId = kind == ApprovalKind.CharterConfirmation ? CharterApprovalId : kind.ToString();
-            var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
-                nameof(ApprovalOrchestrator),
-                new ApprovalRequest(programId, approvalId, kind, Approver: null),
-                new SubOrchestrationOptions { InstanceId = ApprovalEvents.InstanceId(programId, approvalId) });
+            var decision = (await RunBatchAsync(context, programId, new ApprovalBatch(approvalId, kind, [approvalId], null)))[0].Decision;
             var by = decision.DecidedBy == AuditActors.System ? "the timeout policy" : decision.DecidedBy;
             var note = string.IsNullOrWhiteSpace(decision.Comment) ? "" : $" ({decision.Comment})";
             if (decision.Approved)
@@ -114,6 +114,22 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
             }
         }
 
+        if (result.Batches is { Count: > 0 } batches)
+        {
+            // One approval orchestration per approver, all at once; the stage is done when every decision is in.
+            context.SetCustomStatus(new ProgramCustomStatus(
+                nameof(ProgramStatus.WaitingForApproval), stage.ToString(),
+                [.. batches.Select(b => $"{ApprovalTexts.Describe(b.Kind)}s from {b.Approver?.Email ?? "the program manager"}")],
+                finishedBefore, StageCount));
+            var decided = (await Task.WhenAll(batches.Select(b => RunBatchAsync(context, programId, b)))).SelectMany(r => r).ToList();
+            var approved = decided.Count(d => d.Decision.Approved);
+            result = result with
+            {
+                Summary = $"{result.Summary}; {approved} approved, {decided.Count - approved} declined",
+                Counts = new Dictionary<string, int>(result.Counts) { ["approvedNominations"] = approved, ["declinedNominations"] = decided.Count - approved },
+            };
+        }
+
         await context.CallActivityAsync(
             nameof(CompleteStageActivity), new StageChange(programId, stage, context.CurrentUtcDateTime, result), Retry);
         context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), stage.ToString(), [], finishedBefore + 1, StageCount));
@@ -121,6 +137,12 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
     }
 
     private sealed record StageStop(bool Ended, string? Reason);
+
+    private static Task<IReadOnlyList<ApprovalResult>> RunBatchAsync(TaskOrchestrationContext context, string programId, ApprovalBatch batch) =>
+        context.CallSubOrchestratorAsync<IReadOnlyList<ApprovalResult>>(
+            nameof(ApprovalOrchestrator),
+            new ApprovalRequest(programId, batch.BatchId, batch.Kind, batch.ApprovalIds, batch.Approver),
+            new SubOrchestrationOptions { InstanceId = ApprovalEvents.InstanceId(programId, batch.BatchId) });
 
     private static async Task FinishAsync(
         TaskOrchestrationContext context, string programId, ProgramStatus status, string? reason, string skippedSummary, int finishedCount)

@@ -54,6 +54,20 @@ public sealed class TableApprovalStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListAsync_Program_ReturnsItsApprovalsOnly()
+    {
+        var first = Pending();
+        await store.SaveAsync(first, default);
+        await store.SaveAsync(first with { ApprovalId = "nomination-1", Kind = ApprovalKind.Nomination, SubjectEmail = "ana@example.com" }, default);
+        await store.SaveAsync(Pending(), default);
+
+        var list = await store.ListAsync(first.ProgramId, default);
+
+        Assert.Equal(["charter", "nomination-1"], list.Select(a => a.ApprovalId));
+        Assert.Equal("ana@example.com", list[1].SubjectEmail);
+    }
+
+    [Fact]
     public async Task GetAsync_Unknown_ReturnsNull()
     {
         Assert.Null(await store.GetAsync(ProgramIds.NewId(), "charter", default));
@@ -64,6 +78,9 @@ public sealed class TableApprovalStoreTests(AzuriteFixture azurite)
         ProgramId = ProgramIds.NewId(),
         ApprovalId = "charter",
         Kind = ApprovalKind.CharterConfirmation,
+        Title = "Confirm the program charter",
+        Description = ["Purpose: grow managers"],
+        InstanceId = "prg-x-approval-charter",
         Approver = new Person("Pat Manager", "pat@example.com"),
         RequestedAt = DateTimeOffset.UtcNow,
         DueAt = DateTimeOffset.UtcNow.AddDays(5),

@@ -125,7 +125,7 @@ public sealed class CharterApprovalTests : IAsyncLifetime
         var id = await StartAsync(TestDefinitions.WithApprovals("PT1S", ApprovalTimeoutActions.Escalate));
 
         await WorkflowTestHost.EventuallyAsync(
-            async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver.Email == "morgan@example.com",
+            async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver?.Email == "morgan@example.com",
             "the approval was passed to the manager");
         Assert.Contains(host.Email.Sent, m => m.To.Any(t => t.Email == "morgan@example.com"));
         await DecideAsync(id, approved: true, "morgan@example.com", null);
@@ -159,7 +159,7 @@ public sealed class CharterApprovalTests : IAsyncLifetime
             ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.Bounced, ProgramManager);
 
         await WorkflowTestHost.EventuallyAsync(
-            async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver.Email == "morgan@example.com",
+            async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver?.Email == "morgan@example.com",
             "the bounced approval was passed to the manager",
             TimeSpan.FromSeconds(10));
         await DecideAsync(id, approved: true, "morgan@example.com", null);
@@ -203,7 +203,7 @@ public sealed class CharterApprovalTests : IAsyncLifetime
         var decision = new ApprovalDecision(approved, by, DateTimeOffset.UtcNow, comment, "link");
         await host.Approvals.DecideAsync(id, ProgramOrchestrator.CharterApprovalId, decision, default);
         await host.Host.Client.RaiseEventAsync(
-            ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.Decision, decision);
+            ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.DecisionFor(ProgramOrchestrator.CharterApprovalId), decision);
     }
 
     private async Task<ProgramRecord> CompletedAsync(string id)

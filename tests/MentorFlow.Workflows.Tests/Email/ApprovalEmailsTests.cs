@@ -4,16 +4,19 @@ namespace MentorFlow.Workflows.Tests.Email;
 
 public sealed class ApprovalEmailsTests
 {
-    private static ApprovalEmailModel Model(string approverName = "Pat Manager", string? escalatedFrom = null) => new(
+    private static ApprovalEmailModel Model(string approverName = "Pat Manager", string? escalatedFrom = null, int items = 1) => new(
         "Sales Mentoring",
         approverName,
         "Confirm the program charter",
-        ["Purpose: grow managers <fast> & well"],
+        ["Please read this first."],
+        [.. Enumerable.Range(1, items).Select(i => new ApprovalEmailItem(
+            $"Item {i}",
+            ["Purpose: grow managers <fast> & well"],
+            new Uri($"http://mentorflow.test/api/approvals/tok{i}?decision=approve"),
+            new Uri($"http://mentorflow.test/api/approvals/tok{i}?decision=decline")))],
         "<section>roles</section>",
         "Roles text",
         new DateTimeOffset(2026, 12, 2, 6, 25, 0, TimeSpan.Zero),
-        new Uri("http://mentorflow.test/api/approvals/tok?decision=approve"),
-        new Uri("http://mentorflow.test/api/approvals/tok?decision=decline"),
         escalatedFrom);
 
     [Fact]
@@ -33,12 +36,25 @@ public sealed class ApprovalEmailsTests
 
         foreach (var body in new[] { email.Html, email.Text })
         {
-            Assert.Contains("http://mentorflow.test/api/approvals/tok?decision=approve", body, StringComparison.Ordinal);
-            Assert.Contains("http://mentorflow.test/api/approvals/tok?decision=decline", body, StringComparison.Ordinal);
+            Assert.Contains("http://mentorflow.test/api/approvals/tok1?decision=approve", body, StringComparison.Ordinal);
+            Assert.Contains("http://mentorflow.test/api/approvals/tok1?decision=decline", body, StringComparison.Ordinal);
             Assert.Contains("2 Dec 2026, 06:25 UTC", body, StringComparison.Ordinal);
         }
 
         Assert.Equal("Confirm the program charter — Sales Mentoring", email.Subject);
+    }
+
+    [Fact]
+    public void Request_SeveralItems_OneEmailWithEachItemsOwnLinks()
+    {
+        var email = ApprovalEmails.Request(Model(items: 3));
+
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.Contains($"Item {i}", email.Text, StringComparison.Ordinal);
+            Assert.Contains($"tok{i}?decision=approve", email.Html, StringComparison.Ordinal);
+            Assert.Contains($"tok{i}?decision=decline", email.Text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -19,6 +19,10 @@ internal sealed class InMemoryApprovalStore : IApprovalStore
     public Task<ApprovalRecord?> GetAsync(string programId, string approvalId, CancellationToken cancellationToken) =>
         Task.FromResult(approvals.GetValueOrDefault((programId, approvalId)));
 
+    public Task<IReadOnlyList<ApprovalRecord>> ListAsync(string programId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ApprovalRecord>>(
+            [.. approvals.Values.Where(a => a.ProgramId == programId).OrderBy(a => a.ApprovalId, StringComparer.Ordinal)]);
+
     public Task<ApprovalRecord> DecideAsync(string programId, string approvalId, ApprovalDecision decision, CancellationToken cancellationToken)
     {
         lock (gate)

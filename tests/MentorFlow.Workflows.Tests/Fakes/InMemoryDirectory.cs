@@ -14,6 +14,12 @@ internal sealed class InMemoryDirectory : IDirectory
         return this;
     }
 
+    public InMemoryDirectory Add(DirectoryUser user)
+    {
+        users.Add(user);
+        return this;
+    }
+
     public Task<DirectoryUser?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
         Task.FromResult(users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
 

@@ -9,6 +9,7 @@ namespace MentorFlow.Workflows.Tests.Stages;
 public sealed class ProgramOrchestratorTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset SubmittedAt = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
     private WorkflowTestHost host = null!;
 
     public async Task InitializeAsync() => host = await WorkflowTestHost.StartAsync();
@@ -35,13 +36,17 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
             program.Stages,
             s => AssertDone(s, StageName.Define, "Charter defined: 1 learning outcome with measures, 2 benefits; confirmed by the timeout policy"),
             s => AssertDone(s, StageName.Roles, "5 roles with 5 responsibilities; role charter rendered"),
-            s => AssertSkipped(s, StageName.Criteria),
+            s => AssertDone(s, StageName.Criteria, "0 people evaluated (2025-11-27 to 2026-11-26): 0 eligible mentees, 0 nominated to 0 sales leaders, 0 eligible mentors"),
             s => AssertSkipped(s, StageName.Sponsorship),
             s => AssertSkipped(s, StageName.Pilot),
             s => AssertSkipped(s, StageName.Rollout),
             s => AssertSkipped(s, StageName.Stories));
         Assert.Equal(
-            new Dictionary<string, int> { ["learningOutcomes"] = 1, ["benefits"] = 2, ["roles"] = 5, ["responsibilities"] = 5 },
+            new Dictionary<string, int>
+            {
+                ["learningOutcomes"] = 1, ["benefits"] = 2, ["roles"] = 5, ["responsibilities"] = 5,
+                ["candidates"] = 0, ["eligibleMentees"] = 0, ["nominees"] = 0, ["eligibleMentors"] = 0,
+            },
             program.Counts);
     }
 
@@ -72,7 +77,8 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
         Assert.Equal(
             [
                 "StageStarted", "CharterDefined", "ApprovalRequested", "ApprovalAutoApproved", "StageCompleted",
-                "StageStarted", "RolesDefined", "StageCompleted", "ProgramCompleted",
+                "StageStarted", "RolesDefined", "StageCompleted",
+                "StageStarted", "CandidatesEvaluated", "StageCompleted", "ProgramCompleted",
             ],
             actions);
     }
@@ -121,7 +127,7 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
     private async Task<string> SubmitAsync(ProgramDefinition definition, bool schedule = true)
     {
         var id = ProgramIds.NewId();
-        await host.Programs.CreateAsync(ProgramRecord.New(id, definition.Name, DateTimeOffset.UtcNow), definition, default);
+        await host.Programs.CreateAsync(ProgramRecord.New(id, definition.Name, SubmittedAt), definition, default);
         if (schedule)
         {
             await ScheduleAsync(id);
