@@ -48,7 +48,7 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task Get_SelfApprovingProgram_PassesDefineAndRolesThenCompletes()
+    public async Task Get_SelfApprovingProgram_PassesDefineRolesAndCriteriaThenCompletes()
     {
         var id = await SubmitAsync(Client, SelfApprovingDefinition());
 
@@ -56,11 +56,12 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
 
         Assert.Equal("Completed", program["status"]!.GetValue<string>());
         var stages = program["stages"]!.AsArray();
-        Assert.Equal(["Done", "Done", "Skipped", "Skipped", "Skipped", "Skipped", "Skipped"], stages.Select(s => s!["state"]!.GetValue<string>()));
+        Assert.Equal(["Done", "Done", "Done", "Skipped", "Skipped", "Skipped", "Skipped"], stages.Select(s => s!["state"]!.GetValue<string>()));
         Assert.StartsWith("Charter defined:", stages[0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.EndsWith("confirmed by the timeout policy", stages[0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.EndsWith("role charter rendered", stages[1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.All(stages.Skip(2), s => Assert.Equal("not available in this version", s!["summary"]!.GetValue<string>()));
+        Assert.Contains("eligible mentee", stages[2]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(stages.Skip(3), s => Assert.Equal("not available in this version", s!["summary"]!.GetValue<string>()));
         Assert.NotNull(stages[0]!["startedAt"]);
         Assert.NotNull(stages[0]!["completedAt"]);
         Assert.Empty(program["waitingFor"]!.AsArray());

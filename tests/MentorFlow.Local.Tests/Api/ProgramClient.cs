@@ -63,6 +63,27 @@ internal static class ProgramClient
         return program;
     }
 
+    /// <summary>Polls until the program is in <paramref name="stage"/> with <paramref name="status"/>.</summary>
+    public static async Task<JsonObject> WaitForStageAsync(HttpClient client, string id, string stage, string status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonObject program;
+        do
+        {
+            program = await GetAsync(client, id);
+            if (program["stage"]?.GetValue<string>() == stage && program["status"]!.GetValue<string>() == status)
+            {
+                return program;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Program {id} did not reach {stage}/{status}; last seen: {program.ToJsonString()}");
+        return program;
+    }
+
     public static async Task<JsonArray> AuditAsync(HttpClient client, string id)
     {
         var body = await client.GetStringAsync($"api/programs/{id}/audit");

@@ -16,7 +16,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     private HttpClient Client => fixture.Host.Client;
 
     [Fact]
-    public async Task CharterEmail_ApproveThroughLink_ProgramContinuesToCompletion()
+    public async Task CharterEmail_ApproveThroughLink_ProgramMovesOnToNominations()
     {
         var id = await SubmitAsync(Client, SampleDefinition("sales-leadership-2027.json"));
         var email = await CharterEmailAsync(Client, id);
@@ -33,9 +33,6 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
 
         using var result = await PostDecisionAsync(browser, approve, "approve", "Clear and measurable.");
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
-        var program = await WaitForStatusAsync(Client, id, Timeout, "Completed", "Declined", "Failed");
-        Assert.Equal("Completed", program["status"]!.GetValue<string>());
-        Assert.EndsWith("confirmed by priya.patel@example.com", program["stages"]![0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         var audit = await AuditAsync(Client, id);
         var decided = Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "ApprovalApproved")!;
         Assert.Equal("priya.patel@example.com", decided["actor"]!.GetValue<string>());
@@ -44,7 +41,59 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         using var again = await PostDecisionAsync(browser, approve, "decline", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("already decided", await again.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("Completed", (await GetAsync(Client, id))["status"]!.GetValue<string>());
+
+        // The charter confirmed, the Criteria stage evaluates the sample company and waits for the sales leaders.
+        var program = await WaitForStageAsync(Client, id, "Criteria", "WaitingForApproval");
+        Assert.EndsWith("confirmed by priya.patel@example.com", program["stages"]![0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Done", program["stages"]![1]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Nominations_LeadersApproveAndDeclineByLink_CriteriaStageCompletes()
+    {
+        var id = await SubmitAsync(Client, SampleDefinition("sales-leadership-2027.json"));
+        using var browser = Browser();
+        using (var charter = await PostDecisionAsync(browser, ApproveLink(await CharterEmailAsync(Client, id)), "approve", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, charter.StatusCode);
+        }
+
+        var waiting = await WaitForStageAsync(Client, id, "Criteria", "WaitingForApproval");
+        var nominees = waiting["counts"]!["nominees"]!.GetValue<int>();
+        Assert.True(nominees > 0, "The sample company must give the sample program nominees.");
+        var emails = await NominationEmailsAsync(id);
+        Assert.Equal(emails.Count, emails.Select(e => e["to"]![0]!.GetValue<string>()).Distinct().Count());  // one email per leader
+        var approveLinks = emails.SelectMany(e => e["links"]!.AsArray().Select(l => l!.GetValue<string>()))
+            .Where(l => l.Contains("decision=approve", StringComparison.Ordinal)).ToList();
+        Assert.Equal(nominees, approveLinks.Count);                                                          // a link per nominee
+
+        for (var i = 0; i < approveLinks.Count; i++)
+        {
+            using var response = await PostDecisionAsync(browser, approveLinks[i], i == 0 ? "decline" : "approve", i == 0 ? "Not this quarter." : null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var program = await WaitForStatusAsync(Client, id, Timeout, "Completed", "Declined", "Failed");
+        Assert.Equal("Completed", program["status"]!.GetValue<string>());
+        var criteria = program["stages"]![2]!;
+        Assert.Equal("Done", criteria["state"]!.GetValue<string>());
+        Assert.EndsWith($"{nominees - 1} approved, 1 declined", criteria["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var nominations = JsonNode.Parse(await Client.GetStringAsync($"api/programs/{id}/nominations?top=1000"))!;
+        Assert.Equal(nominees, nominations["total"]!.GetValue<int>());
+        Assert.Equal(1, nominations["items"]!.AsArray().Count(n => n!["status"]!.GetValue<string>() == "Declined"));
+        Assert.Contains(nominations["items"]!.AsArray(), n => n!["comment"]?.GetValue<string>() == "Not this quarter.");
+
+        var candidates = JsonNode.Parse(await Client.GetStringAsync($"api/programs/{id}/candidates?top=5"))!;
+        Assert.True(candidates["total"]!.GetValue<int>() > nominees);
+        var first = candidates["items"]![0]!;
+        Assert.Equal("mentee", first["pool"]!.GetValue<string>());
+        Assert.Equal(1, first["rank"]!.GetValue<int>());
+        Assert.True(first["nominated"]!.GetValue<bool>());
+        Assert.NotNull(first["decision"]);
+        Assert.All(first["rules"]!.AsArray(), r => Assert.True(r!["passed"]!.GetValue<bool>()));
+        Assert.NotNull(first["metrics"]!["quotaAttainment"]);
+        Assert.Equal(5, candidates["items"]!.AsArray().Count);
     }
 
     [Fact]
@@ -92,6 +141,15 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         using var response = await anonymous.GetAsync("api/dev/outbox");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task<List<JsonObject>> NominationEmailsAsync(string programId)
+    {
+        var outbox = JsonNode.Parse(await Client.GetStringAsync("api/dev/outbox"))!.AsArray();
+        return [.. outbox.Select(m => m!.AsObject()).Where(m =>
+            m["programId"]?.GetValue<string>() == programId
+            && m["subject"]!.GetValue<string>().Contains("nomination", StringComparison.OrdinalIgnoreCase)
+            && !m["subject"]!.GetValue<string>().StartsWith("Reminder:", StringComparison.Ordinal))];
     }
 
     private HttpClient Browser() => new() { BaseAddress = fixture.Host.BaseAddress };

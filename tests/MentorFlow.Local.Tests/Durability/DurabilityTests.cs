@@ -106,9 +106,13 @@ public sealed class DurabilityTests(LocalHostFixture fixture)
         using var decided = await PostDecisionAsync(browser, approve, "approve", null);
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
-        var program = await WaitForStatusAsync(second.Client, id, Timeout, "Completed", "Declined", "Failed");
-        Assert.Equal("Completed", program["status"]!.GetValue<string>());
-        await AssertRanOnceAsync(second.Client, id);
+        // The program went on: past Define and Roles, to the Criteria stage's nominations.
+        var program = await WaitForStageAsync(second.Client, id, "Criteria", "WaitingForApproval");
+        Assert.Equal("Done", program["stages"]![1]!["state"]!.GetValue<string>());
+        var actions = (await AuditAsync(second.Client, id)).Select(e => e!["action"]!.GetValue<string>()).ToList();
+        Assert.Equal(1, actions.Count(a => a == "CharterDefined"));
+        Assert.Equal(1, actions.Count(a => a == "RolesDefined"));
+        Assert.Equal(1, actions.Count(a => a == "CandidatesEvaluated"));
     }
 
     [Fact]
