@@ -1,4 +1,5 @@
 using MentorFlow.Integrations;
+using MentorFlow.Integrations.Crm;
 using MentorFlow.Integrations.Email;
 using MentorFlow.Integrations.SendGridEvents;
 using MentorFlow.Workflows;
@@ -10,6 +11,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddMentorFlowWorkflows();
 builder.Services.AddMentorFlowTableStorage();
 builder.Services.AddMentorFlowDirectory();
+builder.Services.AddMentorFlowCrm();
 builder.Services.AddMentorFlowEmail();
 builder.Services.AddMentorFlowSendGridEvents();
 builder.Build().Run();

@@ -1,6 +1,7 @@
 using MentorFlow.Integrations;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Local.Durable;
+using MentorFlow.Integrations.Crm;
 using MentorFlow.Integrations.Email;
 using MentorFlow.Integrations.SendGridEvents;
 using MentorFlow.Workflows;
@@ -50,6 +51,7 @@ internal static class LocalHostBuilderExtensions
         builder.Services.AddMentorFlowWorkflows();
         builder.Services.AddMentorFlowTableStorage();
         builder.Services.AddMentorFlowDirectory();
+        builder.Services.AddMentorFlowCrm();
         builder.Services.AddMentorFlowEmail();
         builder.Services.AddMentorFlowSendGridEvents();
         builder.Services.AddOptions<LocalDurableOptions>()

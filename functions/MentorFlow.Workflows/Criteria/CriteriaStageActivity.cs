@@ -52,16 +52,20 @@ public sealed class CriteriaStageActivity(
             input.ProgramId,
             new AuditEntry(input.At, AuditActors.System, "CandidatesEvaluated", summary + "."),
             CancellationToken.None);
-        return new StageResult(
-            summary,
-            new Dictionary<string, int>
-            {
-                ["candidates"] = evaluated.Count,
-                ["eligibleMentees"] = eligibleMentees,
-                ["nominees"] = nominees.Count,
-                ["eligibleMentors"] = mentors,
-            },
-            batches);
+        var counts = new Dictionary<string, int>
+        {
+            ["candidates"] = evaluated.Count,
+            ["eligibleMentees"] = eligibleMentees,
+            ["nominees"] = nominees.Count,
+            ["eligibleMentors"] = mentors,
+        };
+
+        // Show the counts while the stage waits for the sales leaders, not only once it is done.
+        await programs.UpdateAsync(
+            input.ProgramId,
+            p => p.Status.IsTerminal() ? p : p with { Counts = new Dictionary<string, int>(p.Counts.Concat(counts).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Last().Value)) },
+            CancellationToken.None);
+        return new StageResult(summary, counts, batches);
     }
 
     private async Task<List<ApprovalBatch>> PrepareNominationsAsync(
