@@ -67,9 +67,27 @@ param approvalSigningKey string
 @description('The signing key being rotated out, still accepted for links already sent (MentorFlow:Approvals:PreviousSigningKeys:0). Empty: none.')
 param approvalPreviousSigningKey string = ''
 
+// The CRM MentorFlow reads sales performance from (MentorFlow:Crm). Dataverse signs in with the managed identity
+// (an application user: postprovision.sh); Salesforce with a connected app whose secret goes to Key Vault.
+@allowed(['Dataverse', 'Salesforce'])
+@description('Where MentorFlow reads sales performance (MentorFlow:Crm:Provider): Dataverse (Dynamics 365 Sales, signed in as the managed identity) or Salesforce (a connected app).')
+param crmProvider string = 'Dataverse'
+
+@description('The Dynamics 365 (Dataverse) environment URL, e.g. https://contoso.crm4.dynamics.com (MentorFlow:Crm:Dataverse:Url). Required when crmProvider is Dataverse.')
+param dataverseUrl string = ''
+
+@description('The Salesforce org\'s My Domain URL, e.g. https://contoso.my.salesforce.com (MentorFlow:Crm:Salesforce:InstanceUrl). Required when crmProvider is Salesforce.')
+param salesforceInstanceUrl string = ''
+
+@description('Where Salesforce tokens are asked for, when not salesforceInstanceUrl (MentorFlow:Crm:Salesforce:LoginUrl). Empty: the instance URL.')
+param salesforceLoginUrl string = ''
+
+@description('The Salesforce connected app\'s consumer key (MentorFlow:Crm:Salesforce:ClientId). Required when crmProvider is Salesforce.')
+param salesforceClientId string = ''
+
 @secure()
-@description('CRM client secret (Salesforce connected app), stored in Key Vault for the CRM adapter. Empty: not stored.')
-param crmClientSecret string = ''
+@description('The Salesforce connected app\'s consumer secret; stored in Key Vault (MentorFlow:Crm:Salesforce:ClientSecret). Required when crmProvider is Salesforce.')
+param salesforceClientSecret string = ''
 
 @description('Base URL people reach MentorFlow at, for links in emails (MentorFlow:PublicBaseUrl). Empty: https://<function app host name>.')
 param publicBaseUrl string = ''
@@ -99,6 +117,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var serviceName = 'api'
 var deploymentContainerName = 'app-package'
+var useDataverse = crmProvider == 'Dataverse'
+var useSalesforce = crmProvider == 'Salesforce'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -149,7 +169,8 @@ module keyVault 'app/keyvault.bicep' = {
     sendGridApiKey: sendGridApiKey
     approvalSigningKey: approvalSigningKey
     approvalPreviousSigningKey: approvalPreviousSigningKey
-    crmClientSecret: crmClientSecret
+    // Stored only for the CRM that reads it.
+    salesforceClientSecret: useSalesforce ? salesforceClientSecret : ''
   }
 }
 
@@ -194,6 +215,33 @@ module functions 'app/functions.bicep' = {
     sendGridApiKeyReference: keyVault.outputs.sendGridApiKeyReference
     approvalSigningKeyReference: keyVault.outputs.approvalSigningKeyReference
     approvalPreviousSigningKeyReference: keyVault.outputs.approvalPreviousSigningKeyReference
+    // The CRM's settings; a missing one fails the deployment with its name, rather than the app at start-up.
+    crmProvider: crmProvider
+    dataverseUrl: !useDataverse
+      ? ''
+      : startsWith(dataverseUrl, 'https://')
+          ? dataverseUrl
+          : fail('crmProvider is Dataverse: set dataverseUrl (azd: DATAVERSE_URL) to the environment\'s https URL, e.g. https://contoso.crm4.dynamics.com.')
+    salesforceInstanceUrl: !useSalesforce
+      ? ''
+      : startsWith(salesforceInstanceUrl, 'https://')
+          ? salesforceInstanceUrl
+          : fail('crmProvider is Salesforce: set salesforceInstanceUrl (azd: SALESFORCE_INSTANCE_URL) to the org\'s https My Domain URL, e.g. https://contoso.my.salesforce.com.')
+    salesforceLoginUrl: !useSalesforce || empty(salesforceLoginUrl)
+      ? ''
+      : startsWith(salesforceLoginUrl, 'https://')
+          ? salesforceLoginUrl
+          : fail('salesforceLoginUrl (azd: SALESFORCE_LOGIN_URL) must be an https URL, or empty for the instance URL.')
+    salesforceClientId: !useSalesforce
+      ? ''
+      : !empty(salesforceClientId)
+          ? salesforceClientId
+          : fail('crmProvider is Salesforce: set salesforceClientId (azd: SALESFORCE_CLIENT_ID) to the connected app\'s consumer key.')
+    salesforceKeyVaultReference: !useSalesforce
+      ? ''
+      : !empty(salesforceClientSecret)
+          ? keyVault.outputs.salesforceClientSecretReference
+          : fail('crmProvider is Salesforce: set salesforceClientSecret (azd: SALESFORCE_CLIENT_SECRET) to the connected app\'s consumer secret.')
   }
 }
 
@@ -214,3 +262,6 @@ output AZURE_MANAGED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+// For the post-provision step: whether to register a Dataverse application user, and where.
+output MENTORFLOW_CRM_PROVIDER string = crmProvider
+output MENTORFLOW_DATAVERSE_URL string = useDataverse ? dataverseUrl : ''

@@ -1,10 +1,11 @@
 #!/bin/sh
 # MentorFlow's post-provision step: what infra/main.bicep cannot do offline or without directory rights.
 #
-#   1. Microsoft Graph: grant the app's managed identity the User.Read.All application permission
-#      (opt-in: GRANT_GRAPH_USER_READ_ALL=true; needs a Privileged Role Administrator or Global Administrator).
+#   1. Microsoft Graph: grant the app's managed identity the User.Read.All application permission, which the app's
+#      Graph directory needs (by default; GRANT_GRAPH_USER_READ_ALL=false skips it; needs a Privileged Role
+#      Administrator or Global Administrator unless the identity has it already).
 #   2. Dataverse: register the managed identity as an application user, with a security role
-#      (when DATAVERSE_URL is set; needs the System Administrator role in that environment).
+#      (when the CRM is Dataverse, at the deployment's DATAVERSE_URL; needs System Administrator in that environment).
 #   3. SendGrid: point an Event Webhook at the app, turn on its signature, and give the app the verification key
 #      (when SENDGRID_WEBHOOK_SETUP_API_KEY is set; otherwise it prints the manual steps).
 #
@@ -34,13 +35,24 @@ done
 
 principal=$AZURE_MANAGED_IDENTITY_PRINCIPAL_ID
 client_id=$AZURE_MANAGED_IDENTITY_CLIENT_ID
+# The CRM the deployment configured (outputs), else the azd variables it was deployed from.
+crm_provider=${MENTORFLOW_CRM_PROVIDER:-${CRM_PROVIDER:-Dataverse}}
+dataverse_url=${MENTORFLOW_DATAVERSE_URL:-${DATAVERSE_URL:-}}
 
-# 1. Microsoft Graph User.Read.All for the managed identity.
+# 1. Microsoft Graph User.Read.All for the managed identity: the app's directory (MentorFlow:Directory:Provider=Graph).
 grant_graph() {
-  if [ "${GRANT_GRAPH_USER_READ_ALL:-false}" != "true" ]; then
-    say "Graph: skipped. Set GRANT_GRAPH_USER_READ_ALL=true to grant the identity User.Read.All (for the Graph directory)."
-    return 0
-  fi
+  case "${GRANT_GRAPH_USER_READ_ALL:-true}" in
+    true) ;;
+    false)
+      say "Graph: skipped (GRANT_GRAPH_USER_READ_ALL=false). The app reads the directory from Microsoft Graph: until an"
+      say "  administrator grants the identity $principal User.Read.All (docs/deploy.md), directory lookups fail."
+      return 0
+      ;;
+    *)
+      warn "Graph: GRANT_GRAPH_USER_READ_ALL must be true or false, not '$GRANT_GRAPH_USER_READ_ALL'."
+      return 1
+      ;;
+  esac
 
   graph_sp=$(az ad sp show --id "$GRAPH_APP_ID" --query id -o tsv) || return 1
   assignments="https://graph.microsoft.com/v1.0/servicePrincipals/$principal/appRoleAssignments"
@@ -53,7 +65,7 @@ grant_graph() {
   az rest --method post --url "$assignments" --headers "Content-Type=application/json" \
     --body "{\"principalId\":\"$principal\",\"resourceId\":\"$graph_sp\",\"appRoleId\":\"$GRAPH_USER_READ_ALL\"}" \
     --output none || {
-    warn "Graph: granting User.Read.All failed. It needs a Privileged Role Administrator or Global Administrator; the commands are in docs/deploy.md."
+    warn "Graph: granting User.Read.All failed. It needs a Privileged Role Administrator or Global Administrator: have one run the commands in docs/deploy.md, or this script, and meanwhile set GRANT_GRAPH_USER_READ_ALL=false to skip the step."
     return 1
   }
   say "Graph: granted User.Read.All to the identity $principal."
@@ -61,12 +73,17 @@ grant_graph() {
 
 # 2. Dataverse application user for the managed identity.
 dataverse_user() {
-  if [ -z "${DATAVERSE_URL:-}" ]; then
-    say "Dataverse: skipped. Set DATAVERSE_URL (https://<org>.crm.dynamics.com) to register the identity as an application user."
+  if [ "$crm_provider" != "Dataverse" ]; then
+    say "Dataverse: skipped (the CRM is $crm_provider)."
     return 0
   fi
 
-  org=${DATAVERSE_URL%/}
+  if [ -z "$dataverse_url" ]; then
+    say "Dataverse: skipped. No DATAVERSE_URL (https://<org>.crm.dynamics.com): export the deployment's MENTORFLOW_DATAVERSE_URL output to register the identity as an application user."
+    return 0
+  fi
+
+  org=${dataverse_url%/}
   api="$org/api/data/v9.2"
   root_unit=$(az rest --resource "$org" --method get \
     --url "$api/businessunits?\$select=businessunitid&\$filter=_parentbusinessunitid_value%20eq%20null" \

@@ -78,6 +78,25 @@ param approvalSigningKeyReference string
 @description('Key Vault reference to the retired approval signing key; empty when there is none.')
 param approvalPreviousSigningKeyReference string
 
+@description('Where sales performance comes from (MentorFlow:Crm:Provider).')
+@allowed(['Dataverse', 'Salesforce'])
+param crmProvider string
+
+@description('Dataverse environment URL (MentorFlow:Crm:Dataverse:Url); used when crmProvider is Dataverse.')
+param dataverseUrl string
+
+@description('Salesforce My Domain URL (MentorFlow:Crm:Salesforce:InstanceUrl); used when crmProvider is Salesforce.')
+param salesforceInstanceUrl string
+
+@description('Salesforce token URL (MentorFlow:Crm:Salesforce:LoginUrl). Empty: the instance URL.')
+param salesforceLoginUrl string
+
+@description('Salesforce connected app consumer key (MentorFlow:Crm:Salesforce:ClientId); used when crmProvider is Salesforce.')
+param salesforceClientId string
+
+@description('Key Vault reference to the Salesforce connected app consumer secret (named so the linter does not take the reference for the secret); used when crmProvider is Salesforce.')
+param salesforceKeyVaultReference string
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -194,7 +213,26 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
       MentorFlow__Email__SendGrid__SandboxMode: string(sendGridSandboxMode)
       // ApprovalTokenOptions (MentorFlow:Approvals).
       MentorFlow__Approvals__SigningKey: approvalSigningKeyReference
+      // DirectoryOptions (MentorFlow:Directory): Microsoft Graph with the identity (User.Read.All: postprovision.sh).
+      MentorFlow__Directory__Provider: 'Graph'
+      MentorFlow__Directory__Graph__ManagedIdentityClientId: identityClientId
+      // CrmOptions (MentorFlow:Crm).
+      MentorFlow__Crm__Provider: crmProvider
     },
+    // Dataverse with the identity (an application user: postprovision.sh), or Salesforce with its connected app.
+    crmProvider == 'Dataverse'
+      ? {
+          MentorFlow__Crm__Dataverse__Url: dataverseUrl
+          MentorFlow__Crm__Dataverse__ManagedIdentityClientId: identityClientId
+        }
+      : {
+          MentorFlow__Crm__Salesforce__InstanceUrl: salesforceInstanceUrl
+          MentorFlow__Crm__Salesforce__ClientId: salesforceClientId
+          MentorFlow__Crm__Salesforce__ClientSecret: salesforceKeyVaultReference
+        },
+    crmProvider == 'Salesforce' && !empty(salesforceLoginUrl)
+      ? { MentorFlow__Crm__Salesforce__LoginUrl: salesforceLoginUrl }
+      : {},
     // Optional settings appear only when given: an empty value would not mean "unset" to every option.
     empty(sendGridBaseUrl) ? {} : { MentorFlow__Email__SendGrid__BaseUrl: sendGridBaseUrl },
     // SendGridEventWebhookOptions (MentorFlow:Email:SendGrid:EventWebhook); set after SendGrid shows the key.

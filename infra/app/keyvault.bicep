@@ -29,18 +29,18 @@ param approvalSigningKey string
 param approvalPreviousSigningKey string = ''
 
 @secure()
-@description('Client secret of the CRM integration (Salesforce connected app). Kept for the CRM adapter; empty: not stored.')
-param crmClientSecret string = ''
+@description('The Salesforce connected app\'s consumer secret (MentorFlow:Crm:Salesforce:ClientSecret). Empty: not stored (the CRM is Dataverse).')
+param salesforceClientSecret string = ''
 
 // Secret names, also the last segment of each Key Vault reference.
 var sendGridApiKeySecretName = 'sendgrid-api-key'
 var approvalSigningKeySecretName = 'approval-signing-key'
 var approvalPreviousSigningKeySecretName = 'approval-previous-signing-key'
-var crmClientSecretName = 'crm-client-secret'
+var salesforceClientSecretName = 'salesforce-client-secret'
 
 // Whether the optional secrets were given (a fact about the deployment, not a secret).
 var hasPreviousSigningKey = !empty(approvalPreviousSigningKey)
-var hasCrmClientSecret = !empty(crmClientSecret)
+var hasSalesforceClientSecret = !empty(salesforceClientSecret)
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -95,12 +95,12 @@ resource approvalPreviousSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@202
   }
 }
 
-resource crmClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasCrmClientSecret) {
+resource salesforceClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasSalesforceClientSecret) {
   parent: vault
-  name: crmClientSecretName
+  name: salesforceClientSecretName
   properties: {
-    value: crmClientSecret
-    contentType: 'CRM client secret'
+    value: salesforceClientSecret
+    contentType: 'Salesforce connected app consumer secret'
   }
 }
 
@@ -111,8 +111,8 @@ output approvalSigningKeyReference string = '@Microsoft.KeyVault(SecretUri=${app
 output approvalPreviousSigningKeyReference string = !hasPreviousSigningKey
   ? ''
   : '@Microsoft.KeyVault(SecretUri=${approvalPreviousSigningKeySecret!.properties.secretUriWithVersion})'
-output crmClientSecretReference string = !hasCrmClientSecret
+output salesforceClientSecretReference string = !hasSalesforceClientSecret
   ? ''
-  : '@Microsoft.KeyVault(SecretUri=${crmClientSecretSecret!.properties.secretUriWithVersion})'
+  : '@Microsoft.KeyVault(SecretUri=${salesforceClientSecretSecret!.properties.secretUriWithVersion})'
 output name string = vault.name
 output uri string = vault.properties.vaultUri

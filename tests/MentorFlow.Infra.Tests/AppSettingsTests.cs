@@ -69,7 +69,7 @@ public sealed partial class AppSettingsTests(BicepBuild build)
         var names = FunctionsAppStartup.BoundOptions().Keys.Select(t => t.Name).ToList();
 
         Assert.Superset(
-            new HashSet<string> { "TableStorageOptions", "EmailOptions", "SendGridEventWebhookOptions", "ApprovalTokenOptions", "LinkOptions", "DirectoryOptions" },
+            new HashSet<string> { "TableStorageOptions", "EmailOptions", "SendGridEventWebhookOptions", "ApprovalTokenOptions", "LinkOptions", "DirectoryOptions", "CrmOptions" },
             names.ToHashSet());
     }
 
@@ -144,6 +144,118 @@ public sealed partial class AppSettingsTests(BicepBuild build)
         Assert.DoesNotContain("MentorFlow__Approvals__PreviousSigningKeys__0", settings.Keys);
         Assert.DoesNotContain("MentorFlow__Email__SendGrid__EventWebhook__PublicKey", settings.Keys);
         Assert.DoesNotContain("MentorFlow__Email__SendGrid__BaseUrl", settings.Keys);
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("MentorFlow__Crm__Salesforce__", StringComparison.Ordinal));
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("MentorFlow__Directory__File", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Directory_IsMicrosoftGraph_WithTheAppsIdentity(string scenarioName)
+    {
+        var deployment = DeployedInfrastructure.For(build, DeploymentScenario.Named(scenarioName));
+        var settings = deployment.AppSettings();
+        var identity = RuntimeValue.Of(deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities").Id);
+
+        // Graph with DefaultAzureCredential: the user-assigned identity (granted User.Read.All by postprovision.sh), no secret.
+        Assert.Equal("Graph", settings["MentorFlow__Directory__Provider"]);
+        Assert.Equal(identity + ".clientId", settings["MentorFlow__Directory__Graph__ManagedIdentityClientId"]);
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("MentorFlow__Directory__Graph__ClientSecret", StringComparison.Ordinal));
+        Assert.DoesNotContain("MentorFlow__Directory__File", settings.Keys);
+    }
+
+    [Theory]
+    [InlineData("minimal", "https://contoso.crm4.dynamics.com")]
+    [InlineData("everything", "https://contoso.crm4.dynamics.com/")]
+    public void Crm_Dataverse_UsesTheEnvironmentUrl_AndTheAppsIdentity(string scenarioName, string url)
+    {
+        var deployment = DeployedInfrastructure.For(build, DeploymentScenario.Named(scenarioName));
+        var settings = deployment.AppSettings();
+        var identity = RuntimeValue.Of(deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities").Id);
+
+        Assert.Equal("Dataverse", settings["MentorFlow__Crm__Provider"]);
+        Assert.Equal(url, settings["MentorFlow__Crm__Dataverse__Url"]);
+        Assert.Equal(identity + ".clientId", settings["MentorFlow__Crm__Dataverse__ManagedIdentityClientId"]);
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("MentorFlow__Crm__Dataverse__ClientSecret", StringComparison.Ordinal));
+
+        // Salesforce's variables (set in "everything") change nothing: no setting, and its secret is not stored.
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("MentorFlow__Crm__Salesforce__", StringComparison.Ordinal));
+        Assert.DoesNotContain(deployment.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Name.EndsWith("/salesforce-client-secret", StringComparison.Ordinal));
+
+        // The post-provision step registers the application user in this environment.
+        Assert.Equal("Dataverse", deployment.Outputs["MENTORFLOW_CRM_PROVIDER"]!.GetValue<string>());
+        Assert.Equal(url, deployment.Outputs["MENTORFLOW_DATAVERSE_URL"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Crm_Salesforce_UsesTheConnectedApp_WithItsSecretInKeyVault()
+    {
+        var scenario = DeploymentScenario.Salesforce;
+        var deployment = DeployedInfrastructure.For(build, scenario);
+        var settings = deployment.AppSettings();
+
+        Assert.Equal("Salesforce", settings["MentorFlow__Crm__Provider"]);
+        Assert.Equal(scenario.Environment["SALESFORCE_INSTANCE_URL"], settings["MentorFlow__Crm__Salesforce__InstanceUrl"]);
+        Assert.Equal(scenario.Environment["SALESFORCE_LOGIN_URL"], settings["MentorFlow__Crm__Salesforce__LoginUrl"]);
+        Assert.Equal(scenario.Environment["SALESFORCE_CLIENT_ID"], settings["MentorFlow__Crm__Salesforce__ClientId"]);
+
+        var reference = settings["MentorFlow__Crm__Salesforce__ClientSecret"];
+        Assert.True(AppServicePlatform.IsKeyVaultReference(reference), $"MentorFlow__Crm__Salesforce__ClientSecret is not a Key Vault reference: {reference}");
+        var secret = AppServicePlatform.ReferencedSecret(deployment, reference);
+        Assert.NotNull(secret);
+        Assert.Equal(deployment.Single("Microsoft.KeyVault/vaults").Name + "/salesforce-client-secret", secret.Name);
+        Assert.Equal(scenario.Environment["SALESFORCE_CLIENT_SECRET"], secret.Properties["value"]!.GetValue<string>());
+
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("MentorFlow__Crm__Dataverse__", StringComparison.Ordinal));
+        Assert.Equal("Salesforce", deployment.Outputs["MENTORFLOW_CRM_PROVIDER"]!.GetValue<string>());
+        Assert.Equal("", deployment.Outputs["MENTORFLOW_DATAVERSE_URL"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Crm_Salesforce_WithoutALoginUrl_UsesTheInstanceUrl()
+    {
+        var deployment = DeployedInfrastructure.Evaluate(build, DeploymentScenario.Salesforce.With("salesforce-no-login-url", ("SALESFORCE_LOGIN_URL", "")));
+        var settings = AppServicePlatform.ResolvedAppSettings(deployment);
+
+        Assert.DoesNotContain("MentorFlow__Crm__Salesforce__LoginUrl", settings.Keys);
+        Assert.Empty(FunctionsAppStartup.Validate(settings));
+    }
+
+    [Theory]
+    [InlineData("Dataverse", "DATAVERSE_URL", "dataverseUrl")]
+    [InlineData("Salesforce", "SALESFORCE_INSTANCE_URL", "salesforceInstanceUrl")]
+    [InlineData("Salesforce", "SALESFORCE_CLIENT_ID", "salesforceClientId")]
+    [InlineData("Salesforce", "SALESFORCE_CLIENT_SECRET", "salesforceClientSecret")]
+    public void Crm_ARequiredSettingMissing_FailsTheDeployment_NamingIt(string provider, string variable, string parameter)
+    {
+        // Without it the app would not start; the deployment stops first, naming the parameter and the azd variable.
+        var scenario = (provider == "Dataverse" ? DeploymentScenario.Minimal : DeploymentScenario.Salesforce)
+            .With($"{provider}-without-{variable}", (variable, ""));
+
+        var failure = Assert.Throws<ArmDeploymentFailedException>(() => DeployedInfrastructure.Evaluate(build, scenario));
+
+        Assert.Contains(parameter, failure.TemplateMessage, StringComparison.Ordinal);
+        Assert.Contains(variable, failure.TemplateMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DATAVERSE_URL", "contoso.crm4.dynamics.com")]
+    [InlineData("DATAVERSE_URL", "http://contoso.crm4.dynamics.com")]
+    public void Crm_ADataverseUrlThatIsNotHttps_FailsTheDeployment(string variable, string value)
+    {
+        var scenario = DeploymentScenario.Minimal.With("dataverse-url-" + value, (variable, value));
+
+        var failure = Assert.Throws<ArmDeploymentFailedException>(() => DeployedInfrastructure.Evaluate(build, scenario));
+
+        Assert.Contains("dataverseUrl", failure.TemplateMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Crm_AnUnknownProvider_IsRefused()
+    {
+        var allowed = build.Template["parameters"]!["crmProvider"]!["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>());
+
+        Assert.Equal(["Dataverse", "Salesforce"], allowed);
+        Assert.Equal("Dataverse", build.Template["parameters"]!["crmProvider"]!["defaultValue"]!.GetValue<string>());
     }
 
     public static TheoryData<string> Scenarios => DeploymentScenario.Names;

@@ -17,22 +17,25 @@ public sealed class PostProvisionScriptTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("mentorflow-postprovision-").FullName;
 
     [Fact]
-    public async Task Run_WithNothingOptional_ChangesNothing_AndSaysWhatToDo()
+    public async Task Run_WithNothingOptional_GrantsGraphOnly_AndSaysWhatToDo()
     {
+        // The app's directory is Microsoft Graph, so the grant is the default; nothing else changes without its variable.
         var run = await RunAsync();
 
         Assert.Equal(0, run.ExitCode);
-        Assert.DoesNotContain(run.Calls, c => c.Contains("--method post", StringComparison.Ordinal) || c.Contains("--method patch", StringComparison.Ordinal));
+        var post = Assert.Single(run.Calls, c => c.Contains("--method post", StringComparison.Ordinal) || c.Contains("--method patch", StringComparison.Ordinal));
+        Assert.Contains($"https://graph.microsoft.com/v1.0/servicePrincipals/{PrincipalId}/appRoleAssignments", post, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Calls, c => c.Contains("appsettings set", StringComparison.Ordinal));
         Assert.Contains(WebhookUrl, run.Output, StringComparison.Ordinal);
-        Assert.Contains("Graph: skipped", run.Output, StringComparison.Ordinal);
         Assert.Contains("Dataverse: skipped", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Graph_WhenAsked_GrantsUserReadAllToTheIdentity()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("true")]
+    public async Task Graph_ByDefaultOrWhenAsked_GrantsUserReadAllToTheIdentity(string? value)
     {
-        var run = await RunAsync(("GRANT_GRAPH_USER_READ_ALL", "true"));
+        var run = value is null ? await RunAsync() : await RunAsync(("GRANT_GRAPH_USER_READ_ALL", value));
 
         Assert.Equal(0, run.ExitCode);
         var grant = Assert.Single(run.Calls, c => c.Contains("--method post", StringComparison.Ordinal));
@@ -40,6 +43,28 @@ public sealed class PostProvisionScriptTests : IDisposable
         Assert.Contains($"\"principalId\":\"{PrincipalId}\"", grant, StringComparison.Ordinal);
         Assert.Contains("\"resourceId\":\"graph-service-principal\"", grant, StringComparison.Ordinal);
         Assert.Contains("\"appRoleId\":\"df021288-bdef-4463-88db-98f22de89214\"", grant, StringComparison.Ordinal); // User.Read.All
+        Assert.Contains("Graph: granted User.Read.All", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_TurnedOff_GrantsNothing_AndSaysWhatIsMissing()
+    {
+        var run = await RunAsync(("GRANT_GRAPH_USER_READ_ALL", "false"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("graph.microsoft.com", StringComparison.Ordinal) || c.Contains("ad sp show", StringComparison.Ordinal));
+        Assert.Contains("Graph: skipped", run.Output, StringComparison.Ordinal);
+        Assert.Contains("User.Read.All", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_AnUnknownSwitchValue_FailsTheStep()
+    {
+        var run = await RunAsync(("GRANT_GRAPH_USER_READ_ALL", "yes"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GRANT_GRAPH_USER_READ_ALL must be true or false", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("graph.microsoft.com", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,10 +76,16 @@ public sealed class PostProvisionScriptTests : IDisposable
         Assert.DoesNotContain(run.Calls, c => c.Contains("--method post", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Dataverse_WhenGiven_CreatesTheApplicationUser_WithTheRole()
+    [Theory]
+    [InlineData("MENTORFLOW_DATAVERSE_URL")] // the deployment's output, as azd hands it over
+    [InlineData("DATAVERSE_URL")] // the azd variable the deployment was made from
+    public async Task Dataverse_WhenTheCrm_CreatesTheApplicationUser_WithTheRole(string urlVariable)
     {
-        var run = await RunAsync(("DATAVERSE_URL", "https://contoso.crm4.dynamics.com/"), ("DATAVERSE_SECURITY_ROLE", "MentorFlow Reader"));
+        var run = await RunAsync(
+            ("GRANT_GRAPH_USER_READ_ALL", "false"),
+            ("MENTORFLOW_CRM_PROVIDER", "Dataverse"),
+            (urlVariable, "https://contoso.crm4.dynamics.com/"),
+            ("DATAVERSE_SECURITY_ROLE", "MentorFlow Reader"));
 
         Assert.Equal(0, run.ExitCode);
         var create = Assert.Single(run.Calls, c => c.Contains("--method post --url https://contoso.crm4.dynamics.com/api/data/v9.2/systemusers ", StringComparison.Ordinal));
@@ -64,6 +95,16 @@ public sealed class PostProvisionScriptTests : IDisposable
         Assert.Contains(run.Calls, c => c.Contains("name%20eq%20'MentorFlow%20Reader'", StringComparison.Ordinal));
         var role = Assert.Single(run.Calls, c => c.Contains("systemuserroles_association/$ref", StringComparison.Ordinal));
         Assert.Contains("\"@odata.id\":\"https://contoso.crm4.dynamics.com/api/data/v9.2/roles(reader-role)\"", role, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dataverse_WhenTheCrmIsSalesforce_IsSkipped()
+    {
+        var run = await RunAsync(("GRANT_GRAPH_USER_READ_ALL", "false"), ("MENTORFLOW_CRM_PROVIDER", "Salesforce"), ("DATAVERSE_URL", "https://contoso.crm4.dynamics.com"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("dynamics.com", StringComparison.Ordinal));
+        Assert.Contains("Dataverse: skipped (the CRM is Salesforce)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +135,7 @@ public sealed class PostProvisionScriptTests : IDisposable
         var run = await RunAsync(("SENDGRID_WEBHOOK_SETUP_API_KEY", "SG.setup-key"), ("FAKE_SENDGRID_WEBHOOK", "webhook-7"));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.DoesNotContain(run.Calls, c => c.Contains("--method post", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Calls, c => c.Contains("--method post", StringComparison.Ordinal) && c.Contains("sendgrid.com", StringComparison.Ordinal));
         Assert.Contains(run.Calls, c => c.Contains("--method patch --url https://api.sendgrid.com/v3/user/webhooks/event/settings/webhook-7 ", StringComparison.Ordinal));
     }
 
@@ -127,7 +168,7 @@ public sealed class PostProvisionScriptTests : IDisposable
             .Select(l => l.Split(' ')[1])
             .ToHashSet();
 
-        foreach (var name in new[] { "AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "AZURE_MANAGED_IDENTITY_PRINCIPAL_ID", "AZURE_MANAGED_IDENTITY_CLIENT_ID", "SENDGRID_EVENT_WEBHOOK_URL", "MENTORFLOW_PUBLIC_BASE_URL", "SERVICE_API_URI" })
+        foreach (var name in new[] { "AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "AZURE_MANAGED_IDENTITY_PRINCIPAL_ID", "AZURE_MANAGED_IDENTITY_CLIENT_ID", "SENDGRID_EVENT_WEBHOOK_URL", "MENTORFLOW_PUBLIC_BASE_URL", "SERVICE_API_URI", "MENTORFLOW_CRM_PROVIDER", "MENTORFLOW_DATAVERSE_URL" })
         {
             Assert.Contains(name, script, StringComparison.Ordinal);
             Assert.Contains(name, outputs);
@@ -152,7 +193,7 @@ public sealed class PostProvisionScriptTests : IDisposable
             WorkingDirectory = RepositoryPaths.Repository,
         };
         start.ArgumentList.Add(RepositoryPaths.PostProvisionScript);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AZURE_", StringComparison.Ordinal) || k.StartsWith("SENDGRID", StringComparison.Ordinal) || k.StartsWith("DATAVERSE", StringComparison.Ordinal) || k.StartsWith("GRANT_", StringComparison.Ordinal)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AZURE_", StringComparison.Ordinal) || k.StartsWith("SENDGRID", StringComparison.Ordinal) || k.StartsWith("DATAVERSE", StringComparison.Ordinal) || k.StartsWith("GRANT_", StringComparison.Ordinal) || k.StartsWith("MENTORFLOW_", StringComparison.Ordinal) || k.StartsWith("CRM_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }

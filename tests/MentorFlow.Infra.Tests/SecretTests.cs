@@ -52,6 +52,11 @@ public sealed class SecretTests(BicepBuild build)
             secretSettings = [.. secretSettings, "MentorFlow__Approvals__PreviousSigningKeys__0"];
         }
 
+        if (scenarioName == DeploymentScenario.Salesforce.Name)
+        {
+            secretSettings = [.. secretSettings, "MentorFlow__Crm__Salesforce__ClientSecret"];
+        }
+
         foreach (var name in secretSettings)
         {
             Assert.True(settings.TryGetValue(name, out var value), $"{name} is not set.");

@@ -321,6 +321,11 @@ public sealed class ArmTemplateEvaluator(string subscriptionId, string tenantId)
                     return JsonValue.Create(UniqueString(args.Select(Text)));
                 case "guid":
                     return JsonValue.Create(DeterministicGuid(args.Select(Text)).ToString());
+                case "fail":
+                    // Bicep's fail(): ARM stops the deployment with this message (reached only through a taken if() branch).
+                    throw new ArmDeploymentFailedException(deployment.Name, Text(args[0]));
+                case "startswith":
+                    return JsonValue.Create(Text(args[0]).StartsWith(Text(args[1]), StringComparison.OrdinalIgnoreCase));
                 case "tolower":
                     return JsonValue.Create(Text(args[0]).ToLowerInvariant());
                 case "toupper":

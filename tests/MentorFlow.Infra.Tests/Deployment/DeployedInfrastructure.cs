@@ -10,13 +10,16 @@ public static class DeployedInfrastructure
     private static readonly ConcurrentDictionary<string, ArmDeployment> Cache = new();
 
     public static ArmDeployment For(BicepBuild build, DeploymentScenario scenario) =>
-        Cache.GetOrAdd(scenario.Name, _ =>
-        {
-            Assert.True(build.ExitCode == 0, "bicep build failed:\n" + string.Join('\n', build.Diagnostics));
-            var parameters = AzdParameters.Resolve(build.Template, scenario.Environment);
-            return new ArmTemplateEvaluator(DeploymentScenario.SubscriptionId, DeploymentScenario.TenantId)
-                .Evaluate(build.Template, parameters, DeploymentScenario.Location);
-        });
+        Cache.GetOrAdd(scenario.Name, _ => Evaluate(build, scenario));
+
+    /// <summary>Evaluates a scenario afresh (not cached); throws <see cref="ArmDeploymentFailedException"/> when the template fails it.</summary>
+    public static ArmDeployment Evaluate(BicepBuild build, DeploymentScenario scenario)
+    {
+        Assert.True(build.ExitCode == 0, "bicep build failed:\n" + string.Join('\n', build.Diagnostics));
+        var parameters = AzdParameters.Resolve(build.Template, scenario.Environment);
+        return new ArmTemplateEvaluator(DeploymentScenario.SubscriptionId, DeploymentScenario.TenantId)
+            .Evaluate(build.Template, parameters, DeploymentScenario.Location);
+    }
 
     /// <summary>The Function App.</summary>
     public static ArmResource FunctionApp(this ArmDeployment deployment) => deployment.Single("Microsoft.Web/sites");
