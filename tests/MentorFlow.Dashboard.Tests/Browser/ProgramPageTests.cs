@@ -22,9 +22,13 @@ public sealed class ProgramPageTests(DashboardFixture fixture)
 
         await Expect(session.Stage("Define")).ToHaveAttributeAsync("data-state", "Done");
         await Expect(session.Stage("Define")).ToContainTextAsync("confirmed by the timeout policy");
-        // Every stage as the API has it: this version skips the stages after Roles and says why.
+        // Every stage as the API has it: Define, Roles and Criteria done; this version skips the four after Criteria
+        // and says why.
         var stages = JsonNode.Parse(await session.Api.GetStringAsync($"api/programs/{id}"))!["stages"]!.AsArray();
         Assert.Equal(7, stages.Count);
+        Assert.Equal(
+            ["Done", "Done", "Done", "Skipped", "Skipped", "Skipped", "Skipped"],
+            stages.Select(s => s!["state"]!.GetValue<string>()));
         foreach (var stage in stages.Select(s => s!.AsObject()))
         {
             var shown = session.Stage(stage["name"]!.GetValue<string>());
@@ -38,9 +42,69 @@ public sealed class ProgramPageTests(DashboardFixture fixture)
         await Expect(page.Locator("#audit-table")).ToContainTextAsync("Stage completed");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel program" })).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
+        await Expect(page.Locator("#not-available")).ToContainTextAsync("Not available in this version.");
+
+        // Candidates, ranked, as the API has them; nominations all approved by the timeout policy — shown without a reload.
+        var candidates = JsonNode.Parse(await session.Api.GetStringAsync($"api/programs/{id}/candidates?top=1000"))!;
+        var all = candidates["items"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        Assert.Equal(candidates["total"]!.GetValue<int>(), all.Count);
+        var top = all[0];
+        Assert.Equal(1, top["rank"]!.GetValue<int>());
+        var rows = page.Locator("#candidates-table > tbody > tr:not(.explanation)");
+        await Expect(rows).ToHaveCountAsync(Math.Min(25, all.Count));
+        await Expect(page.Locator("#candidates-table caption")).ToContainTextAsync($"1–25 of {all.Count}");
+        await Expect(rows.First).ToHaveAttributeAsync("data-email", top["email"]!.GetValue<string>());
+        await Expect(rows.First.Locator("td[data-label='Rank']")).ToHaveTextAsync("1");
+        await Expect(rows.Nth(1).Locator("td[data-label='Rank']")).ToHaveTextAsync("2");
+        await Expect(rows.First).ToContainTextAsync("Nominated · Approved");
+
+        var nominations = JsonNode.Parse(await session.Api.GetStringAsync($"api/programs/{id}/nominations?top=1000"))!["items"]!.AsArray();
+        Assert.NotEmpty(nominations);
+        var nominationRows = page.Locator("#nominations-table tbody tr");
+        await Expect(nominationRows).ToHaveCountAsync(Math.Min(25, nominations.Count));
+        await Expect(page.Locator("#nominations-table tbody tr[data-status='Approved']")).ToHaveCountAsync(Math.Min(25, nominations.Count));
+        await Expect(page.Locator("#nominations-count")).ToHaveTextAsync($"{nominations.Count} nominations, {nominations.Count} decided");
+
+        // The explanation opens on demand: rules with pass/fail and detail, the score's contributions, the metrics.
+        var explain = rows.First.Locator("td[data-label='Why'] button");
+        await Expect(explain).ToHaveAttributeAsync("aria-expanded", "false");
+        await explain.ClickAsync();
+        await Expect(explain).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(explain).ToContainTextAsync("Hide explanation");
+        var why = page.GetByRole(AriaRole.Region, new() { Name = "Why: " + top["name"]!.GetValue<string>() });
+        await Expect(why).ToBeVisibleAsync();
+        var firstRule = top["rules"]![0]!;
+        await Expect(why.Locator("ul.rules li[data-passed='true']")).ToHaveCountAsync(top["rules"]!.AsArray().Count);
+        await Expect(why.Locator("ul.rules")).ToContainTextAsync(firstRule["rule"]!.GetValue<string>());
+        await Expect(why.Locator("ul.rules")).ToContainTextAsync(firstRule["detail"]!.GetValue<string>());
+        await Expect(why.Locator("table.contributions tbody tr")).ToHaveCountAsync(top["contributions"]!.AsArray().Count);
+        await Expect(why.Locator("dl.metrics")).ToContainTextAsync("Quota attainment");
         await session.ScreenshotAsync("04-program-completed-1280");
 
+        // Sorted by name, filtered to mentors, then to people who are not eligible (with the rule that failed).
+        await page.GetByLabel("Sort by").SelectOptionAsync("name");
+        var byName = all.OrderBy(c => c["name"]!.GetValue<string>(), StringComparer.InvariantCulture).First();
+        await Expect(rows.First).ToHaveAttributeAsync("data-email", byName["email"]!.GetValue<string>());
+        await page.GetByLabel("Pool").SelectOptionAsync("mentor");
+        await Expect(page.Locator("#candidates-table caption")).ToContainTextAsync(
+            $"of {all.Count(c => c["pool"]!.GetValue<string>() == "mentor")} matching");
+        await Expect(page.Locator("#candidates-table > tbody > tr[data-pool='mentee']")).ToHaveCountAsync(0);
+        await page.GetByLabel("Pool").SelectOptionAsync("");
+        await page.GetByLabel("Eligibility").SelectOptionAsync("no");
+        var ineligible = all.Count(c => !c["eligible"]!.GetValue<bool>());
+        Assert.True(ineligible > 0, "The sample company has people who are not eligible.");
+        await Expect(page.Locator("#candidates-table caption")).ToContainTextAsync($"of {ineligible} matching");
+        await Expect(page.Locator("#candidates-table > tbody > tr[data-eligible='true']")).ToHaveCountAsync(0);
+        await Expect(rows.First).ToContainTextAsync("failed");
+        await page.GetByLabel("Sort by").SelectOptionAsync("rank");
+        await page.GetByLabel("Eligibility").SelectOptionAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next →" }).First.ClickAsync();
+        await Expect(page.Locator("#candidates-table caption")).ToContainTextAsync($"26–");
+        await Expect(rows.First).ToHaveAttributeAsync("data-email", all[25]["email"]!.GetValue<string>());
+        await page.GetByRole(AriaRole.Button, new() { Name = "← Previous" }).First.ClickAsync();
+
         await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "The program page scrolls sideways at 390px.");
         await session.ScreenshotAsync("05-program-completed-390");
         session.AssertNoBrowserErrors();
     }

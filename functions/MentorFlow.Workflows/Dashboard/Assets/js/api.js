@@ -59,6 +59,26 @@ export const listPrograms = (options) => call('programs', options);
 export const getProgram = (id, options) => call(`programs/${encodeURIComponent(id)}`, options);
 export const getAudit = (id, options) => call(`programs/${encodeURIComponent(id)}/audit`, options);
 
+/** A page of the people the Criteria stage evaluated: `{ total, skip, top, items }`, eligible mentees by rank first. */
+export const getCandidates = (id, skip, top, options) =>
+  call(`programs/${encodeURIComponent(id)}/candidates?top=${top}&skip=${skip}`, options);
+
+/** A page of the program's nominations: `{ total, skip, top, items }`. */
+export const getNominations = (id, skip, top, options) =>
+  call(`programs/${encodeURIComponent(id)}/nominations?top=${top}&skip=${skip}`, options);
+
+/** Every item of a paged list, read `top` at a time with skip (at most `limit`); `{ total, items }`. */
+export async function getAll(read, { top = 1000, limit = Infinity } = {}) {
+  const first = await read(0, top);
+  const items = [...first.items];
+  while (items.length < Math.min(first.total, limit)) {
+    const next = await read(items.length, top);
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return { total: first.total, items };
+}
+
 export const cancelProgram = (id, by, reason) => call(`programs/${encodeURIComponent(id)}/cancel`, {
   method: 'POST',
   headers: { 'Content-Type': 'application/json' },

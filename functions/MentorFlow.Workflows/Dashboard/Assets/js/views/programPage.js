@@ -5,6 +5,7 @@ import * as api from '../api.js';
 import { announce, cell, h, keepFocus, replace, uid } from '../dom.js';
 import { fromNow, humanize, isEnded, plural, statusLabel, time } from '../format.js';
 import { poll } from '../poll.js';
+import { createCriteriaSections } from './criteria.js';
 
 const refreshEvery = 2000;
 const auditPageSize = 25;
@@ -26,6 +27,7 @@ export function renderProgramPage(main, route, context) {
   const counts = h('div', { id: 'counts' });
   const audit = h('div', { id: 'audit' });
   const auditCount = h('span', { class: 'muted small' });
+  const criteria = createCriteriaSections(id);
 
   replace(main,
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All programs')),
@@ -41,11 +43,12 @@ export function renderProgramPage(main, route, context) {
     h('section', { class: 'panel', 'aria-labelledby': 'counts-title' },
       h('h2', { id: 'counts-title' }, 'Counts'),
       counts),
+    criteria.sections,
     h('section', { class: 'panel', 'aria-labelledby': 'people-title' },
-      h('h2', { id: 'people-title' }, 'Candidates, nominations, pairs, check-ins, stories and pledges'),
-      h('p', { class: 'notice' },
+      h('h2', { id: 'people-title' }, 'Pairs, check-ins, stories and pledges'),
+      h('p', { class: 'notice', id: 'not-available' },
         h('strong', {}, 'Not available in this version. '),
-        'The stages that produce them (Criteria, Sponsorship, Pilot, Rollout and Stories) are not built yet, ',
+        'The stages that produce them (Sponsorship, Pilot, Rollout and Stories) are not built yet, ',
         'so the API has nothing to show. They will appear here as those stages are delivered.')),
     h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'audit-title' }, 'Audit log'), auditCount),
@@ -191,6 +194,7 @@ export function renderProgramPage(main, route, context) {
       drawStages(program);
       drawWaiting(program);
       drawCounts(program);
+      criteria.update(program);
       if (previous) announceChanges(previous, program);
     }
     const auditJson = JSON.stringify(entries);
@@ -307,6 +311,7 @@ export function renderProgramPage(main, route, context) {
 
   return () => {
     stopped = true;
+    criteria.stop();
     stopPolling();
     window.removeEventListener('mentorflow:outbox', onOutbox);
     dialog?.close();
