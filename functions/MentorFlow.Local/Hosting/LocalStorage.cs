@@ -33,7 +33,14 @@ internal sealed class LocalStorage : IAsyncDisposable
 
         var tools = Path.GetFullPath(options.ToolsDirectory ?? Path.Combine(dataDirectory, "tools"));
         var azurite = await AzuriteProcess.StartAsync(
-            new AzuriteOptions { ToolsDirectory = tools, DataLocation = Path.Combine(dataDirectory, "azurite") },
+            new AzuriteOptions
+            {
+                ToolsDirectory = tools,
+                DataLocation = Path.Combine(dataDirectory, "azurite"),
+                // Azurite writes its databases to disk as it stops; on a busy machine that can take a while, and
+                // killing it early loses the last changes. Give it time before the forced kill.
+                StopTimeout = TimeSpan.FromSeconds(30),
+            },
             logger,
             cancellationToken);
         return new LocalStorage(azurite.ConnectionString, azurite);

@@ -87,17 +87,22 @@ public sealed class CriteriaStageActivity(
             var approver = ApproverOf(byEmail.GetValueOrDefault(nominee.Email), byId, definition);
             var approvalId = "nomination-" + nominee.Rank!.Value.ToString("D4", CultureInfo.InvariantCulture);
             var user = byEmail.GetValueOrDefault(nominee.Email);
-            await approvals.SaveAsync(
-                new ApprovalRecord
-                {
-                    ProgramId = programId,
-                    ApprovalId = approvalId,
-                    Kind = ApprovalKind.Nomination,
-                    Title = $"{nominee.Name}{(user?.JobTitle is { Length: > 0 } title ? $", {title}" : "")} — mentee nominee, rank {nominee.Rank} of {eligibleMentees}",
-                    Description = Explain(nominee),
-                    SubjectEmail = nominee.Email,
-                },
-                CancellationToken.None);
+            // A re-delivered activity must not reset a nomination that is already out or decided.
+            if (await approvals.GetAsync(programId, approvalId, CancellationToken.None) is null)
+            {
+                await approvals.SaveAsync(
+                    new ApprovalRecord
+                    {
+                        ProgramId = programId,
+                        ApprovalId = approvalId,
+                        Kind = ApprovalKind.Nomination,
+                        Title = $"{nominee.Name}{(user?.JobTitle is { Length: > 0 } title ? $", {title}" : "")} — mentee nominee, rank {nominee.Rank} of {eligibleMentees}",
+                        Description = Explain(nominee),
+                        SubjectEmail = nominee.Email,
+                    },
+                    CancellationToken.None);
+            }
+
             if (!groups.TryGetValue(approver.Email, out var group))
             {
                 groups[approver.Email] = group = (approver, []);

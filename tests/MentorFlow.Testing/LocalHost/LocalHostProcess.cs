@@ -112,7 +112,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         NativeMethods.TrySendSignal(process.Id, NativeMethods.SigTerm);
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -131,7 +131,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             try
             {
-                await StopAsync(TimeSpan.FromSeconds(20));
+                await StopAsync(TimeSpan.FromSeconds(60));
             }
             catch (TimeoutException)
             {
