@@ -14,15 +14,13 @@ namespace MentorFlow.Integrations.Approvals;
 /// </summary>
 public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Extensions.Options.IOptions<TableStorageOptions> options) : IApprovalStore
 {
-    private readonly TableClient table = service.GetTableClient(options.Value.TablePrefix + "Approvals");
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile bool created;
+    private readonly LazyTable lazy = new(service.GetTableClient(options.Value.TablePrefix + "Approvals"));
 
     /// <inheritdoc />
     public async Task SaveAsync(ApprovalRecord approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        await EnsureCreatedAsync(cancellationToken);
+        var table = await lazy.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(ToEntity(approval), TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -36,7 +34,7 @@ public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Ext
     /// <inheritdoc />
     public async Task<IReadOnlyList<ApprovalRecord>> ListAsync(string programId, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        var table = await lazy.GetAsync(cancellationToken);
         var list = new List<ApprovalRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -72,6 +70,7 @@ public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Ext
             };
             try
             {
+                var table = await lazy.GetAsync(cancellationToken);
                 await table.UpdateEntityAsync(ToEntity(decided), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return decided;
             }
@@ -84,31 +83,9 @@ public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Ext
 
     private async Task<TableEntity?> GetEntityAsync(string programId, string approvalId, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        var table = await lazy.GetAsync(cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(programId, approvalId, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!created)
-            {
-                await table.CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     private static TableEntity ToEntity(ApprovalRecord approval) => new(approval.ProgramId, approval.ApprovalId)

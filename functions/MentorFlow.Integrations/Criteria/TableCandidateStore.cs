@@ -15,14 +15,13 @@ namespace MentorFlow.Integrations.Criteria;
 /// </summary>
 public sealed class TableCandidateStore(TableServiceClient service, IOptions<TableStorageOptions> options) : ICandidateStore
 {
-    private readonly TableClient table = service.GetTableClient(options.Value.TablePrefix + "Candidates");
-    private readonly Lazy<Task> created = new(() => service.GetTableClient(options.Value.TablePrefix + "Candidates").CreateIfNotExistsAsync());
+    private readonly LazyTable lazy = new(service.GetTableClient(options.Value.TablePrefix + "Candidates"));
 
     /// <inheritdoc />
     public async Task SaveAsync(string programId, IReadOnlyList<CandidateView> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        await created.Value;
+        var table = await lazy.GetAsync(cancellationToken);
         foreach (var chunk in candidates.Chunk(100))
         {
             await table.SubmitTransactionAsync(
@@ -37,7 +36,7 @@ public sealed class TableCandidateStore(TableServiceClient service, IOptions<Tab
     /// <inheritdoc />
     public async Task<(int Total, IReadOnlyList<CandidateView> Items)> ListAsync(string programId, int skip, int top, CancellationToken cancellationToken)
     {
-        await created.Value;
+        var table = await lazy.GetAsync(cancellationToken);
         var items = new List<CandidateView>();
         var total = 0;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");

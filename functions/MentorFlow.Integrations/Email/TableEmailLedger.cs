@@ -16,14 +16,14 @@ namespace MentorFlow.Integrations.Email;
 public sealed class TableEmailLedger
 {
     private const int MaxBeginAttempts = 5;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile bool created;
+    private readonly LazyTable lazy;
 
     public TableEmailLedger(TableServiceClient service, IOptions<TableStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         Table = service.GetTableClient(options.Value.TablePrefix + "EmailLedger");
+        lazy = new LazyTable(Table);
     }
 
     internal TableClient Table { get; }
@@ -78,7 +78,7 @@ public sealed class TableEmailLedger
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(messageId);
-        await EnsureCreatedAsync(cancellationToken);
+        await lazy.GetAsync(cancellationToken);
         await Table.UpsertEntityAsync(ToEntity(message, EmailLedgerState.Sent, messageId, sentAt), TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -90,7 +90,7 @@ public sealed class TableEmailLedger
     {
         ValidatePartitionKey(programId);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        await EnsureCreatedAsync(cancellationToken);
+        await lazy.GetAsync(cancellationToken);
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(programId, RowKey(idempotencyKey), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
@@ -124,28 +124,6 @@ public sealed class TableEmailLedger
         if (programId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
         {
             throw new ArgumentException($"A program id used as the ledger's PartitionKey may not contain / \\ # ? or control characters: '{programId}'.", nameof(programId));
-        }
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!created)
-            {
-                await Table.CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 }

@@ -13,13 +13,12 @@ namespace MentorFlow.Integrations.SendGridEvents;
 /// </summary>
 public sealed class ProcessedEventLog(TableServiceClient service, IOptions<TableStorageOptions> options)
 {
-    private readonly TableClient table = service.GetTableClient(options.Value.TablePrefix + "SendGridEvents");
-    private readonly Lazy<Task> created = new(() => service.GetTableClient(options.Value.TablePrefix + "SendGridEvents").CreateIfNotExistsAsync());
+    private readonly LazyTable lazy = new(service.GetTableClient(options.Value.TablePrefix + "SendGridEvents"));
 
     /// <summary>Marks the event as handled; false when it had been handled before.</summary>
     public async Task<bool> TryMarkAsync(string eventId, CancellationToken cancellationToken)
     {
-        await created.Value;
+        var table = await lazy.GetAsync(cancellationToken);
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
         try
         {
