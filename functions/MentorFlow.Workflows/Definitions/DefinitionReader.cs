@@ -351,10 +351,8 @@ internal sealed class DefinitionReader
         JsonElement parent, string parentPath, string name, string[] fields, Func<JsonElement, string, T?> read)
         where T : class
     {
-        var path = DefinitionPath.Property(parentPath, name);
-        if (!TryGetField(parent, name, out var value))
+        if (!TryGetRequired(parent, parentPath, name, out var path, out var value))
         {
-            ReportRequired(path);
             return null;
         }
 
@@ -550,10 +548,8 @@ internal sealed class DefinitionReader
 
     private string? RequiredText(JsonElement parent, string parentPath, string name)
     {
-        var path = DefinitionPath.Property(parentPath, name);
-        if (!TryGetField(parent, name, out var value))
+        if (!TryGetRequired(parent, parentPath, name, out var path, out var value))
         {
-            ReportRequired(path);
             return null;
         }
 
@@ -594,10 +590,8 @@ internal sealed class DefinitionReader
 
     private int? RequiredCount(JsonElement parent, string parentPath, string name)
     {
-        var path = DefinitionPath.Property(parentPath, name);
-        if (!TryGetField(parent, name, out var value))
+        if (!TryGetRequired(parent, parentPath, name, out var path, out var value))
         {
-            ReportRequired(path);
             return null;
         }
 
@@ -631,10 +625,8 @@ internal sealed class DefinitionReader
 
     private IsoDuration? RequiredDuration(JsonElement parent, string parentPath, string name)
     {
-        var path = DefinitionPath.Property(parentPath, name);
-        if (!TryGetField(parent, name, out var value))
+        if (!TryGetRequired(parent, parentPath, name, out var path, out var value))
         {
-            ReportRequired(path);
             return null;
         }
 
@@ -687,6 +679,19 @@ internal sealed class DefinitionReader
         }
 
         return true;
+    }
+
+    /// <summary>A required field and its path; false (and reported) when it is missing.</summary>
+    private bool TryGetRequired(JsonElement parent, string parentPath, string name, out string path, out JsonElement value)
+    {
+        path = DefinitionPath.Property(parentPath, name);
+        if (TryGetField(parent, name, out value))
+        {
+            return true;
+        }
+
+        ReportRequired(path);
+        return false;
     }
 
     // A JSON null says no more than a missing field does, so both read as "not given".
