@@ -11,6 +11,10 @@ public static class LocalSigningKey
     /// <summary>The file, inside the data directory, that holds the generated key.</summary>
     public const string FileName = "approval-signing-key";
 
+    private static readonly object Gate = new();
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Returns <paramref name="configured"/> when set; else the key stored in
     /// <c>&lt;dataDirectory&gt;/approval-signing-key</c>; else a new random key, stored there (owner-only on Unix).
@@ -23,47 +27,59 @@ public static class LocalSigningKey
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        var path = Path.Combine(dataDirectory, FileName);
-        if (TryRead(path, out var stored))
-        {
-            return stored;
-        }
-
         Directory.CreateDirectory(dataDirectory);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(ApprovalTokenOptions.MinimumKeyBytes));
+        var path = Path.Combine(dataDirectory, FileName);
 
-        // Written to a private temporary file and moved into place without overwriting: the key is never readable
-        // by others, never seen half-written, and when two processes start at once both end up with the same key.
-        var temporary = Path.Combine(dataDirectory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-        try
+        // The key file is its own lock: opened exclusively (an advisory lock on Unix, a share lock on Windows), read,
+        // and written only when empty. Threads of one process also queue on a monitor, so the first start of two
+        // hosts — or of many threads — ends with one key, whatever the file system does with hard links or renames.
+        lock (Gate)
         {
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
+            using var file = OpenExclusive(path);
+            using var reader = new StreamReader(file, leaveOpen: true);
+            if (TryDecode(path, reader.ReadToEnd(), out var stored))
             {
-                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                return stored;
             }
 
-            using (var writer = new StreamWriter(temporary, create))
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(ApprovalTokenOptions.MinimumKeyBytes));
+            file.SetLength(0);
+            using (var writer = new StreamWriter(file, leaveOpen: true))
             {
                 writer.WriteLine(key);
             }
 
-            File.Move(temporary, path, overwrite: false);
+            file.Flush(flushToDisk: true);
             return key;
-        }
-        catch (IOException) when (TryRead(path, out var winner))
-        {
-            return winner;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 
-    private static bool TryRead(string path, out string key)
+    private static FileStream OpenExclusive(string path)
     {
-        key = File.Exists(path) ? File.ReadAllText(path).Trim() : "";
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, options);
+            }
+            catch (IOException) when (waited.Elapsed < LockWait)
+            {
+                // Another process holds the file while it writes the key; it takes milliseconds.
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    private static bool TryDecode(string path, string text, out string key)
+    {
+        key = text.Trim();
         if (key.Length == 0)
         {
             return false;

@@ -81,6 +81,18 @@ public sealed class LocalSigningKeyTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_EmptyFileLeftByACrash_WritesANewKeyIntoIt()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        File.WriteAllText(KeyFile, "");
+
+        var key = LocalSigningKey.Resolve(null, _dataDirectory);
+
+        Assert.Equal(32, Convert.FromBase64String(key).Length);
+        Assert.Equal(key, File.ReadAllText(KeyFile).Trim());
+    }
+
+    [Fact]
     public void Resolve_DamagedFile_ThrowsNamingFileAndSetting()
     {
         Directory.CreateDirectory(_dataDirectory);
