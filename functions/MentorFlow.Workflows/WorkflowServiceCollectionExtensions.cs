@@ -1,8 +1,9 @@
 using MentorFlow.Workflows.Api;
 using MentorFlow.Workflows.Approvals.Tokens;
+using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Email;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorFlow.Workflows;
 
@@ -23,6 +24,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApprovalTokenOptions>().BindConfiguration(ApprovalTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ApprovalTokenService>();
+        services.TryAddSingleton<FormLinks>();
         return services;
     }
 }

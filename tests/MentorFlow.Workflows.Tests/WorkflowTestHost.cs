@@ -1,4 +1,5 @@
 using MentorFlow.Workflows.Approvals.Tokens;
+using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Tests.Fakes;
@@ -35,6 +36,12 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public InMemoryPerformanceSource Performance { get; } = new();
 
+    public InMemoryPairStore Pairs { get; } = new();
+
+    public InMemoryCheckInStore CheckIns { get; } = new();
+
+    public InMemoryStoryStore Stories { get; } = new();
+
     public static async Task<WorkflowTestHost> StartAsync()
     {
         var created = new WorkflowTestHost();
@@ -60,12 +67,17 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
                     services.AddSingleton<IAuditLog>(created.Audit);
                     services.AddSingleton<IApprovalStore>(created.Approvals);
                     services.AddSingleton<IEmailSender>(created.Email);
+                    services.AddSingleton<IBulkEmailSender>(created.Email);
+                    services.AddSingleton<IPairStore>(created.Pairs);
+                    services.AddSingleton<ICheckInStore>(created.CheckIns);
+                    services.AddSingleton<IStoryStore>(created.Stories);
                     services.AddSingleton<IDirectory>(created.Directory);
                     services.AddSingleton<ICandidateStore>(created.Candidates);
                     services.AddSingleton<IPerformanceSource>(created.Performance);
                     services.AddSingleton(TimeProvider.System);
                     services.AddSingleton(Options.Create(new ApprovalTokenOptions { SigningKey = Convert.ToBase64String(new byte[32]) }));
                     services.AddSingleton<ApprovalTokenService>();
+                    services.AddSingleton<FormLinks>();
                     services.AddSingleton(Options.Create(new LinkOptions { PublicBaseUrl = new Uri("http://mentorflow.test/") }));
                 },
             });

@@ -5,5 +5,5 @@ namespace MentorFlow.Workflows.Approvals;
 /// <param name="DecidedBy">The approver's email, or "system" for a timeout policy.</param>
 /// <param name="DecidedAt">When.</param>
 /// <param name="Comment">The approver's optional comment, or the policy's explanation.</param>
-/// <param name="Via">How: "link" or "timeout".</param>
+/// <param name="Via">How: "link", "timeout" or "bounce" (a batch whose own policy covers a bounced request).</param>
 public sealed record ApprovalDecision(bool Approved, string DecidedBy, DateTimeOffset DecidedAt, string? Comment, string Via);

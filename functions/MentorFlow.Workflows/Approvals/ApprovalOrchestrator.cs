@@ -56,14 +56,17 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IRe
                 return Ordered(input, results);
             }
 
-            var action = stop == Stop.Bounced ? ApprovalTimeoutActions.Escalate : sent.Policy.OnTimeout;
+            // A batch's own policy (silence is no pledge, no acceptance) also covers a bounce: it is never passed on.
+            var action = input.OnTimeout ?? (stop == Stop.Bounced ? ApprovalTimeoutActions.Escalate : sent.Policy.OnTimeout);
             logger.LogInformation("Approvals {BatchId} of {ProgramId}: no decision, applying {Action}", input.BatchId, input.ProgramId, action);
             if (action != ApprovalTimeoutActions.Escalate)
             {
                 var approved = action == ApprovalTimeoutActions.Approve;
+                var why = stop == Stop.Bounced ? $"The email to {sent.Approver.Email} bounced" : $"No answer by {sent.DueAt:u}";
+                var whose = input.OnTimeout is null ? "the program's policy" : "the policy for this request";
                 await DecideRemainingAsync(context, input, results, new ApprovalDecision(
                     approved, AuditActors.System, context.CurrentUtcDateTime,
-                    $"No answer by {sent.DueAt:u}; the program's policy {(approved ? "approves" : "declines")} it.", "timeout"));
+                    $"{why}; {whose} {(approved ? "approves" : "declines")} it.", stop == Stop.Bounced ? "bounce" : "timeout"));
                 return Ordered(input, results);
             }
 

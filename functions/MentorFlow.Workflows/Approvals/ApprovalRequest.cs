@@ -12,4 +12,6 @@ namespace MentorFlow.Workflows.Approvals;
 /// <param name="Kind">What the approvals are for.</param>
 /// <param name="ApprovalIds">The approvals of the batch, prepared in storage (the charter's is created on sending).</param>
 /// <param name="Approver">Who is asked first; null: the kind's default (the program manager).</param>
-public sealed record ApprovalRequest(string ProgramId, string BatchId, ApprovalKind Kind, IReadOnlyList<string> ApprovalIds, Person? Approver);
+/// <param name="OnTimeout">What silence means for this batch; null: the program's <c>approvals.onTimeout</c>.</param>
+public sealed record ApprovalRequest(
+    string ProgramId, string BatchId, ApprovalKind Kind, IReadOnlyList<string> ApprovalIds, Person? Approver, string? OnTimeout = null);

@@ -42,7 +42,7 @@ public sealed class CompleteApprovalActivity(IProgramStore programs, IApprovalSt
             },
             CancellationToken.None);
 
-        if (decision.Via == "timeout")
+        if (decision.Via is "timeout" or "bounce")
         {
             await audit.AppendAsync(
                 input.ProgramId,

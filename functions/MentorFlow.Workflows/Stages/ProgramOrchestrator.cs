@@ -141,7 +141,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
     private static Task<IReadOnlyList<ApprovalResult>> RunBatchAsync(TaskOrchestrationContext context, string programId, ApprovalBatch batch) =>
         context.CallSubOrchestratorAsync<IReadOnlyList<ApprovalResult>>(
             nameof(ApprovalOrchestrator),
-            new ApprovalRequest(programId, batch.BatchId, batch.Kind, batch.ApprovalIds, batch.Approver),
+            new ApprovalRequest(programId, batch.BatchId, batch.Kind, batch.ApprovalIds, batch.Approver, batch.OnTimeout),
             new SubOrchestrationOptions { InstanceId = ApprovalEvents.InstanceId(programId, batch.BatchId) });
 
     private static async Task FinishAsync(
