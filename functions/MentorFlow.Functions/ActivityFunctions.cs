@@ -54,7 +54,7 @@ public static class ActivityFunctions
     public static Task<ApprovalDecision> RunCompleteApprovalActivity([ActivityTrigger] ApprovalCompletion input, string instanceId, FunctionContext context) =>
         RunAsync<CompleteApprovalActivity, ApprovalCompletion, ApprovalDecision>(input, instanceId, context);
 
-    private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, string instanceId, FunctionContext context)
+    internal static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, string instanceId, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>
     {
         ArgumentNullException.ThrowIfNull(context);

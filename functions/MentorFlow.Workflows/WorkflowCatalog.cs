@@ -1,5 +1,7 @@
 using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Criteria;
+using MentorFlow.Workflows.Sponsorship;
 using MentorFlow.Workflows.Stages;
 
 namespace MentorFlow.Workflows;
@@ -14,6 +16,8 @@ public static class WorkflowCatalog
     [
         typeof(ProgramOrchestrator),
         typeof(ApprovalOrchestrator),
+        typeof(SponsorshipOrchestrator),
+        typeof(CohortOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -28,5 +32,14 @@ public static class WorkflowCatalog
         typeof(SendApprovalReminderActivity),
         typeof(ResolveEscalationTargetActivity),
         typeof(CompleteApprovalActivity),
+        typeof(SkipStageActivity),
+        typeof(PrepareEndorsementActivity),
+        typeof(RecordEndorsementActivity),
+        typeof(RecordPledgesActivity),
+        typeof(MatchCohortActivity),
+        typeof(InviteMentorsActivity),
+        typeof(KickoffActivity),
+        typeof(SendCheckInsActivity),
+        typeof(ReviewPilotActivity),
     ];
 }

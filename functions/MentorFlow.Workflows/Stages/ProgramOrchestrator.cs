@@ -1,6 +1,8 @@
 using MentorFlow.Workflows.Approvals;
+using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Programs;
+using MentorFlow.Workflows.Sponsorship;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -24,15 +26,19 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
     /// <summary>The approval id of the program manager's charter confirmation.</summary>
     public const string CharterApprovalId = "charter";
 
-    // The stages this version implements, in order, each with the activity that does its work and, where the
-    // stage ends with a person's confirmation by email, the approval that gates it. (A stage activity may also hand
-    // back approval batches of its own — the Criteria stage's nominations — which the stage waits for.)
-    private static readonly (StageName Stage, string Activity, ApprovalKind? Gate)[] ImplementedStages =
+    // The stages this version implements, in order. The first three are activities — where the stage ends with a
+    // person's confirmation by email, with the approval that gates it (a stage activity may also hand back approval
+    // batches of its own, the Criteria stage's nominations, which the stage waits for); the later ones are
+    // sub-orchestrations of their own.
+    private static readonly (StageName Stage, string Activity, ApprovalKind? Gate)[] ActivityStages =
     [
         (StageName.Define, nameof(DefineStageActivity), ApprovalKind.CharterConfirmation),
         (StageName.Roles, nameof(RolesStageActivity), null),
         (StageName.Criteria, nameof(CriteriaStageActivity), null),
     ];
+
+    private static readonly StageName[] ImplementedStages =
+        [StageName.Define, StageName.Roles, StageName.Criteria, StageName.Sponsorship, StageName.Pilot, StageName.Rollout];
 
     /// <inheritdoc />
     public override async Task<ProgramOutcome> RunAsync(TaskOrchestrationContext context, ProgramOrchestrationInput input)
@@ -42,11 +48,20 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         var logger = context.CreateReplaySafeLogger<ProgramOrchestrator>();
         var finished = 0;
 
+        var run = new ProgramRun();
         try
         {
-            foreach (var (stage, activity, gate) in ImplementedStages)
+            foreach (var stage in ImplementedStages)
             {
-                var stop = await RunStageAsync(context, input.ProgramId, stage, activity, gate, finished);
+                if (stage == StageName.Rollout && run.SkipRollout is { } why)
+                {
+                    await context.CallActivityAsync(
+                        nameof(SkipStageActivity), new StageChange(input.ProgramId, stage, context.CurrentUtcDateTime, new StageResult(why, new Dictionary<string, int>())), Retry);
+                    finished++;
+                    continue;
+                }
+
+                var stop = await RunStageAsync(context, input.ProgramId, stage, finished, run);
                 if (stop is { Ended: true })
                 {
                     // The program was ended from outside (cancelled) while it ran: its record already says how.
@@ -61,6 +76,15 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
                 }
 
                 finished++;
+            }
+
+            if (run.Pledges.Count > 0)
+            {
+                // Leaders' pledges never block the program; they are counted once all are in (or timed out).
+                context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), null, ["Leader pledges"], finished, StageCount));
+                await Task.WhenAll(run.Pledges);
+                await context.CallActivityAsync<int>(
+                    nameof(RecordPledgesActivity), new StageInput(input.ProgramId, context.CurrentUtcDateTime), Retry);
             }
         }
         catch (TaskFailedException failure)
@@ -81,7 +105,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
     /// otherwise why it stops: ended from outside before the stage ran, or the gate was declined.
     /// </summary>
     private static async Task<StageStop?> RunStageAsync(
-        TaskOrchestrationContext context, string programId, StageName stage, string activity, ApprovalKind? gate, int finishedBefore)
+        TaskOrchestrationContext context, string programId, StageName stage, int finishedBefore, ProgramRun run)
     {
         context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), stage.ToString(), [], finishedBefore, StageCount));
         var started = await context.CallActivityAsync<bool>(
@@ -91,10 +115,37 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
             return new StageStop(Ended: true, Reason: null);
         }
 
-        var result = await context.CallActivityAsync<StageResult>(
-            activity, new StageInput(programId, context.CurrentUtcDateTime), Retry);
-
+        StageResult result;
         StageStop? stop = null;
+        var input = new StageInput(programId, context.CurrentUtcDateTime);
+        var instanceId = new SubOrchestrationOptions { InstanceId = $"{programId}-{stage.ToString().ToLowerInvariant()}" };
+        switch (stage)
+        {
+            case StageName.Sponsorship:
+                var sponsorship = await context.CallSubOrchestratorAsync<SponsorshipOutcome>(nameof(SponsorshipOrchestrator), input, instanceId);
+                result = sponsorship.Result;
+                if (sponsorship.DeclinedReason is { } declined)
+                {
+                    stop = new StageStop(Ended: false, Reason: declined);
+                }
+
+                // Started now, awaited before the program finishes: pledges are collected while the pilot runs.
+                run.Pledges.AddRange(sponsorship.Pledges.Select(b => ApprovalBatches.RunAsync(context, programId, b)));
+                return await CompleteAsync(context, programId, stage, result, finishedBefore, stop);
+
+            case StageName.Pilot or StageName.Rollout:
+                var cohort = await context.CallSubOrchestratorAsync<CohortOutcome>(nameof(CohortOrchestrator), new CohortInput(programId, stage), instanceId);
+                if (stage == StageName.Pilot && !cohort.Go)
+                {
+                    run.SkipRollout = "skipped: the pilot ended without a go (" + cohort.Result.Summary + ")";
+                }
+
+                return await CompleteAsync(context, programId, stage, cohort.Result, finishedBefore, stop);
+        }
+
+        var (_, activity, gate) = ActivityStages.Single(s => s.Stage == stage);
+        result = await context.CallActivityAsync<StageResult>(activity, input, Retry);
+
         if (gate is { } kind)
         {
             context.SetCustomStatus(new ProgramCustomStatus(
@@ -130,6 +181,12 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
             };
         }
 
+        return await CompleteAsync(context, programId, stage, result, finishedBefore, stop);
+    }
+
+    private static async Task<StageStop?> CompleteAsync(
+        TaskOrchestrationContext context, string programId, StageName stage, StageResult result, int finishedBefore, StageStop? stop)
+    {
         await context.CallActivityAsync(
             nameof(CompleteStageActivity), new StageChange(programId, stage, context.CurrentUtcDateTime, result), Retry);
         context.SetCustomStatus(new ProgramCustomStatus(nameof(ProgramStatus.Running), stage.ToString(), [], finishedBefore + 1, StageCount));
@@ -138,11 +195,16 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
 
     private sealed record StageStop(bool Ended, string? Reason);
 
+    /// <summary>What the program carries from one stage to the next: the pledges being collected, and whether the rollout is off.</summary>
+    private sealed class ProgramRun
+    {
+        public List<Task<IReadOnlyList<ApprovalResult>>> Pledges { get; } = [];
+
+        public string? SkipRollout { get; set; }
+    }
+
     private static Task<IReadOnlyList<ApprovalResult>> RunBatchAsync(TaskOrchestrationContext context, string programId, ApprovalBatch batch) =>
-        context.CallSubOrchestratorAsync<IReadOnlyList<ApprovalResult>>(
-            nameof(ApprovalOrchestrator),
-            new ApprovalRequest(programId, batch.BatchId, batch.Kind, batch.ApprovalIds, batch.Approver, batch.OnTimeout),
-            new SubOrchestrationOptions { InstanceId = ApprovalEvents.InstanceId(programId, batch.BatchId) });
+        ApprovalBatches.RunAsync(context, programId, batch);
 
     private static async Task FinishAsync(
         TaskOrchestrationContext context, string programId, ProgramStatus status, string? reason, string skippedSummary, int finishedCount)
