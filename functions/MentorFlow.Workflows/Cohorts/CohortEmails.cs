@@ -22,8 +22,8 @@ public static class CohortEmails
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(pair);
-        var lines = new List<(string Heading, IReadOnlyList<string> Items)>
-        {
+        List<(string Heading, IReadOnlyList<string> Items)> lines =
+        [
             ("Why you were matched", [$"Compatibility {pair.Compatibility:0.##}: " + string.Join("; ", pair.Explanation.Select(p => $"{p.Factor} {p.Value:0.##} × weight {p.Weight:0.##}"))]),
             ("Learning outcomes and how they are measured", [.. definition.LearningOutcomes.Select(o => $"{o.Outcome} — measured by: {o.Measure}")]),
             ("Timeline",
@@ -34,7 +34,7 @@ public static class CohortEmails
             ]),
             .. roles.Roles.Where(r => r.Role is ProgramRoles.Mentor or ProgramRoles.Mentee)
                 .Select(r => ($"As {(r.Role == ProgramRoles.Mentor ? "mentor" : "mentee")}", r.Responsibilities)),
-        };
+        ];
         return Render(
             $"Meet your mentoring partner — {definition.Name}",
             $"Hello {pair.MentorName} and {pair.MenteeName},",

@@ -82,7 +82,7 @@ public sealed class CriteriaStageTests : IAsyncLifetime
             await DecideAsync(nomination, approved: nomination.SubjectEmail != "di@example.com");
         }
 
-        var program = await CompletedAsync(id);
+        var program = await CriteriaDoneAsync(id);
         var criteria = program.Stages.Single(s => s.Name == StageName.Criteria);
         Assert.Equal(StageState.Done, criteria.State);
         Assert.EndsWith("3 approved, 1 declined", criteria.Summary, StringComparison.Ordinal);
@@ -154,6 +154,21 @@ public sealed class CriteriaStageTests : IAsyncLifetime
         var metadata = await host.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         return (await host.Programs.GetAsync(id, default))!;
+    }
+
+    /// <summary>Waits until the Criteria stage is done (the Sponsorship stage then waits for the sponsor).</summary>
+    private async Task<ProgramRecord> CriteriaDoneAsync(string id)
+    {
+        ProgramRecord? program = null;
+        await WorkflowTestHost.EventuallyAsync(
+            async () =>
+            {
+                program = await host.Programs.GetAsync(id, default);
+                return program?.Stages.Single(s => s.Name == StageName.Criteria).State == StageState.Done;
+            },
+            "the Criteria stage was done",
+            TimeSpan.FromSeconds(30));
+        return program!;
     }
 
     private static int CountOccurrences(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
