@@ -1,6 +1,7 @@
 using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Stages;
+using MentorFlow.Workflows.Stories;
 
 namespace MentorFlow.Workflows;
 
@@ -14,6 +15,7 @@ public static class WorkflowCatalog
     [
         typeof(ProgramOrchestrator),
         typeof(ApprovalOrchestrator),
+        typeof(StoriesOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -28,5 +30,13 @@ public static class WorkflowCatalog
         typeof(SendApprovalReminderActivity),
         typeof(ResolveEscalationTargetActivity),
         typeof(CompleteApprovalActivity),
+        typeof(ScheduleStoriesActivity),
+        typeof(RequestStoriesActivity),
+        typeof(SendStoryRequestsActivity),
+        typeof(CountStoriesActivity),
+        typeof(PrepareStoryCurationActivity),
+        typeof(PublishStoriesActivity),
+        typeof(SendDigestActivity),
+        typeof(SuggestNextCohortActivity),
     ];
 }
