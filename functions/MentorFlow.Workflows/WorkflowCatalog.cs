@@ -3,6 +3,7 @@ using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Sponsorship;
 using MentorFlow.Workflows.Stages;
+using MentorFlow.Workflows.Stories;
 
 namespace MentorFlow.Workflows;
 
@@ -18,6 +19,7 @@ public static class WorkflowCatalog
         typeof(ApprovalOrchestrator),
         typeof(SponsorshipOrchestrator),
         typeof(CohortOrchestrator),
+        typeof(StoriesOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -41,5 +43,13 @@ public static class WorkflowCatalog
         typeof(KickoffActivity),
         typeof(SendCheckInsActivity),
         typeof(ReviewPilotActivity),
+        typeof(ScheduleStoriesActivity),
+        typeof(RequestStoriesActivity),
+        typeof(SendStoryRequestsActivity),
+        typeof(CountStoriesActivity),
+        typeof(PrepareStoryCurationActivity),
+        typeof(PublishStoriesActivity),
+        typeof(SendDigestActivity),
+        typeof(SuggestNextCohortActivity),
     ];
 }

@@ -116,7 +116,8 @@ public sealed class CriteriaStageActivity(
     }
 
     /// <summary>Who decides a nominee: their manager (or skip-level manager, else the manager); the program manager when there is none.</summary>
-    private static Person ApproverOf(DirectoryUser? nominee, Dictionary<string, DirectoryUser> byId, ProgramDefinition definition)
+    /// <remarks>Internal so the Stories stage gives next-cohort candidates the same approver as a nomination.</remarks>
+    internal static Person ApproverOf(DirectoryUser? nominee, IReadOnlyDictionary<string, DirectoryUser> byId, ProgramDefinition definition)
     {
         var manager = nominee?.ManagerId is { } managerId ? byId.GetValueOrDefault(managerId) : null;
         if (definition.Criteria.NominationApprover == NominationApprovers.SkipLevel

@@ -3,6 +3,7 @@ using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Criteria;
 using MentorFlow.Workflows.Programs;
 using MentorFlow.Workflows.Sponsorship;
+using MentorFlow.Workflows.Stories;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -14,9 +15,6 @@ namespace MentorFlow.Workflows.Stages;
 /// </summary>
 public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationInput, ProgramOutcome>
 {
-    /// <summary>Summary on every stage this version does not implement yet.</summary>
-    public const string NotAvailableSummary = "not available in this version";
-
     private static readonly int StageCount = Enum.GetValues<StageName>().Length;
 
     // Storage hiccups are retried; a definition that cannot be processed fails after the last attempt.
@@ -37,8 +35,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         (StageName.Criteria, nameof(CriteriaStageActivity), null),
     ];
 
-    private static readonly StageName[] ImplementedStages =
-        [StageName.Define, StageName.Roles, StageName.Criteria, StageName.Sponsorship, StageName.Pilot, StageName.Rollout];
+    private static readonly StageName[] ImplementedStages = Enum.GetValues<StageName>();
 
     /// <inheritdoc />
     public override async Task<ProgramOutcome> RunAsync(TaskOrchestrationContext context, ProgramOrchestrationInput input)
@@ -95,7 +92,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
             return new ProgramOutcome(ProgramStatus.Failed, reason);
         }
 
-        await FinishAsync(context, input.ProgramId, ProgramStatus.Completed, reason: null, NotAvailableSummary, finished);
+        await FinishAsync(context, input.ProgramId, ProgramStatus.Completed, reason: null, "not reached", finished);
         logger.LogInformation("Program {ProgramId} completed after {Stages} stages", input.ProgramId, finished);
         return new ProgramOutcome(ProgramStatus.Completed, null);
     }
@@ -141,6 +138,10 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
                 }
 
                 return await CompleteAsync(context, programId, stage, cohort.Result, finishedBefore, stop);
+
+            case StageName.Stories:
+                result = await context.CallSubOrchestratorAsync<StageResult>(nameof(StoriesOrchestrator), input, instanceId);
+                return await CompleteAsync(context, programId, stage, result, finishedBefore, stop);
         }
 
         var (_, activity, gate) = ActivityStages.Single(s => s.Stage == stage);

@@ -37,17 +37,17 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
             s => AssertDone(s, StageName.Define, "Charter defined: 1 learning outcome with measures, 2 benefits; confirmed by the timeout policy"),
             s => AssertDone(s, StageName.Roles, "5 roles with 5 responsibilities; role charter rendered"),
             s => AssertDone(s, StageName.Criteria, "0 people evaluated (2025-11-27 to 2026-11-26): 0 eligible mentees, 0 nominated to 0 sales leaders, 0 eligible mentors"),
-            s => AssertSkipped(s, StageName.Sponsorship),
-            s => AssertSkipped(s, StageName.Pilot),
-            s => AssertSkipped(s, StageName.Rollout),
-            s => AssertSkipped(s, StageName.Stories));
-        Assert.Equal(
-            new Dictionary<string, int>
-            {
-                ["learningOutcomes"] = 1, ["benefits"] = 2, ["roles"] = 5, ["responsibilities"] = 5,
-                ["candidates"] = 0, ["eligibleMentees"] = 0, ["nominees"] = 0, ["eligibleMentors"] = 0,
-            },
-            program.Counts);
+            s => AssertDone(s, StageName.Sponsorship, "Endorsed by Sam Sponsor; 0 leaders asked to pledge support"),
+            s => AssertDone(s, StageName.Pilot, "No approved mentees to pilot"),
+            s => AssertSkipped(s, StageName.Rollout, "skipped: the pilot ended without a go (No approved mentees to pilot)"),
+            s => Assert.Equal((StageName.Stories, StageState.Done), (s.Name, s.State)));
+        var counts = new Dictionary<string, int>
+        {
+            ["learningOutcomes"] = 1, ["benefits"] = 2, ["roles"] = 5, ["responsibilities"] = 5,
+            ["candidates"] = 0, ["eligibleMentees"] = 0, ["nominees"] = 0, ["eligibleMentors"] = 0,
+            ["leadersAskedToPledge"] = 0, ["pilotPairs"] = 0, ["storiesRequested"] = 0,
+        };
+        Assert.All(counts, c => Assert.Equal(c.Value, program.Counts.GetValueOrDefault(c.Key, -1)));
     }
 
     [Fact]
@@ -78,9 +78,14 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
             [
                 "StageStarted", "CharterDefined", "ApprovalRequested", "ApprovalAutoApproved", "StageCompleted",
                 "StageStarted", "RolesDefined", "StageCompleted",
-                "StageStarted", "CandidatesEvaluated", "StageCompleted", "ProgramCompleted",
+                "StageStarted", "CandidatesEvaluated", "StageCompleted",
+                "StageStarted",
             ],
-            actions);
+            actions.Take(12));
+        Assert.Contains("SponsorEndorsed", actions);
+        Assert.Contains("StageSkipped", actions);
+        Assert.Equal("ProgramCompleted", actions[^1]);
+        Assert.Equal(6, actions.Count(a => a == "StageCompleted"));
     }
 
     [Fact]
@@ -155,11 +160,11 @@ public sealed class ProgramOrchestratorTests : IAsyncLifetime
         Assert.Equal(summary, stage.Summary);
     }
 
-    private static void AssertSkipped(StageRecord stage, StageName name)
+    private static void AssertSkipped(StageRecord stage, StageName name, string summary)
     {
         Assert.Equal(name, stage.Name);
         Assert.Equal(StageState.Skipped, stage.State);
         Assert.Null(stage.StartedAt);
-        Assert.Equal(ProgramOrchestrator.NotAvailableSummary, stage.Summary);
+        Assert.Equal(summary, stage.Summary);
     }
 }
