@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using MentorFlow.Integrations.Approvals;
+using MentorFlow.Integrations.Cohorts;
 using MentorFlow.Integrations.Criteria;
 using MentorFlow.Integrations.CompanyDirectory;
 using MentorFlow.Integrations.Storage;
@@ -18,7 +19,10 @@ namespace MentorFlow.Integrations;
 /// <summary>Registers the adapters behind the Workflows ports.</summary>
 public static class IntegrationServiceCollectionExtensions
 {
-    /// <summary>Programs and the audit log in Azure Table Storage, configured from <c>MentorFlow:Storage</c>.</summary>
+    /// <summary>
+    /// Programs, the audit log, approvals, candidates, pairs, check-ins and stories in Azure Table Storage, configured
+    /// from <c>MentorFlow:Storage</c>.
+    /// </summary>
     public static IServiceCollection AddMentorFlowTableStorage(this IServiceCollection services)
     {
         services.AddOptions<TableStorageOptions>()
@@ -45,6 +49,9 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IApprovalStore, TableApprovalStore>();
         services.AddSingleton<ICandidateStore, TableCandidateStore>();
+        services.AddSingleton<IPairStore, TablePairStore>();
+        services.AddSingleton<ICheckInStore, TableCheckInStore>();
+        services.AddSingleton<IStoryStore, TableStoryStore>();
         return services;
     }
 

@@ -6,15 +6,19 @@ using Microsoft.Extensions.Options;
 
 namespace MentorFlow.Integrations.Email;
 
-/// <summary>Registers MentorFlow's email: options, the provider, the ledger and the once-only <see cref="IEmailSender"/>.</summary>
+/// <summary>
+/// Registers MentorFlow's email: options, the provider, the ledger and the once-only <see cref="IEmailSender"/> and
+/// <see cref="IBulkEmailSender"/>.
+/// </summary>
 public static class EmailServiceCollectionExtensions
 {
     /// <summary>The SendGrid client's per-attempt timeout; attempts are retried by <see cref="SendGridEmailSender"/>.</summary>
     private static readonly TimeSpan SendGridAttemptTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Email configured from <c>MentorFlow:Email</c> (validated at start-up). <see cref="IEmailSender"/> is an
-    /// <see cref="IdempotentEmailSender"/> over the provider <c>MentorFlow:Email:Provider</c> names; its ledger lives in
+    /// Email configured from <c>MentorFlow:Email</c> (validated at start-up). <see cref="IEmailSender"/> and
+    /// <see cref="IBulkEmailSender"/> are an <see cref="IdempotentEmailSender"/> over the provider
+    /// <c>MentorFlow:Email:Provider</c> names; its ledger lives in
     /// table storage, so <c>AddMentorFlowTableStorage()</c> must be registered too. <see cref="OutboxReader"/> resolves
     /// only with the outbox provider.
     /// </summary>
@@ -42,7 +46,7 @@ public static class EmailServiceCollectionExtensions
                     $"The outbox is only there when {EmailOptions.Section}:Provider is {EmailProvider.Outbox} (it is {options.Provider}).");
         });
 
-        services.TryAddTransient<IEmailSender>(sp =>
+        services.TryAddTransient(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
             IEmailSender provider = options.Provider switch
@@ -56,6 +60,10 @@ public static class EmailServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<IdempotentEmailSender>>());
         });
+
+        // Single and bulk sends go through the same wrapper, so both share the ledger's once-only rule.
+        services.TryAddTransient<IEmailSender>(sp => sp.GetRequiredService<IdempotentEmailSender>());
+        services.TryAddTransient<IBulkEmailSender>(sp => sp.GetRequiredService<IdempotentEmailSender>());
         return services;
     }
 }

@@ -9,9 +9,10 @@ namespace MentorFlow.Integrations.Email;
 /// <summary>
 /// The provider for local runs and tests: each message becomes a standard .eml file (multipart/alternative, text and
 /// HTML exactly as given) named <c>{sentAt:yyyyMMddTHHmmssfff}-{id}.eml</c> in <c>MentorFlow:Email:OutboxDirectory</c>.
-/// Files appear whole (written aside, then moved in), so <see cref="OutboxReader"/> never sees half a message.
+/// Files appear whole (written aside, then moved in), so <see cref="OutboxReader"/> never sees half a message. A bulk
+/// email is one file whose To lists every recipient: the outbox shows what was sent once, not a copy per person.
 /// </summary>
-public sealed class OutboxEmailSender : IEmailSender
+public sealed class OutboxEmailSender : IEmailSender, IBulkEmailSender
 {
     private readonly EmailOptions options;
     private readonly TimeProvider time;
@@ -60,6 +61,16 @@ public sealed class OutboxEmailSender : IEmailSender
         }
 
         return new EmailSendResult(id, AlreadySent: false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">No recipients, or more than <see cref="BulkEmailMessage.MaxRecipients"/>.</exception>
+    public async Task<EmailSendResult> SendBulkAsync(BulkEmailMessage message, CancellationToken cancellationToken)
+    {
+        var recipients = BulkEmailRecipients.Of(message);
+        return await SendAsync(
+            new EmailMessage(message.ProgramId, message.Purpose, message.IdempotencyKey, recipients, [], message.Subject, message.Html, message.Text),
+            cancellationToken);
     }
 
     private MimeMessage ToMime(EmailMessage message, string id, DateTimeOffset sentAt)

@@ -17,10 +17,11 @@ namespace MentorFlow.Integrations.Email;
 /// Sends through SendGrid's v3 mail/send API with the official client. 429 and 5xx answers (and failed connections)
 /// are retried here with exponential backoff that honours <c>Retry-After</c>; any other 4xx throws
 /// <see cref="EmailSendException"/> with SendGrid's own error text. Only the idempotency key and program id travel
-/// as custom args, so delivery events can be matched back without personal data.
+/// as custom args, so delivery events can be matched back without personal data. A bulk email is one request with one
+/// personalization per recipient, so each gets their own copy and nobody sees the others.
 /// </summary>
 /// <remarks>Sends every time it is called: once-only sending is <see cref="IdempotentEmailSender"/>'s job.</remarks>
-public sealed partial class SendGridEmailSender : IEmailSender
+public sealed partial class SendGridEmailSender : IEmailSender, IBulkEmailSender
 {
     internal const int MaxAttempts = 5;
     internal const string KeyArgument = "mentorflow_key";
@@ -87,7 +88,20 @@ public sealed partial class SendGridEmailSender : IEmailSender
         ArgumentNullException.ThrowIfNull(message);
 
         // Serialized once: SendGridMessage.Serialize rearranges the message, and every attempt sends the same body.
-        var body = Build(message).Serialize();
+        return await PostAsync(Build(message).Serialize(), message.ProgramId, message.Purpose, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">No recipients, or more than <see cref="BulkEmailMessage.MaxRecipients"/>.</exception>
+    public async Task<EmailSendResult> SendBulkAsync(BulkEmailMessage message, CancellationToken cancellationToken)
+    {
+        var recipients = BulkEmailRecipients.Of(message);
+        return await PostAsync(Build(message, recipients).Serialize(), message.ProgramId, message.Purpose, cancellationToken);
+    }
+
+    /// <summary>Posts one mail/send body, retrying 429, 5xx and failed connections; any other 4xx throws.</summary>
+    private async Task<EmailSendResult> PostAsync(string body, string programId, string purpose, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             Response response;
@@ -104,7 +118,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
                 }
 
                 var wait = Backoff(attempt);
-                LogUnreachable(logger, message.ProgramId, message.Purpose, attempt, MaxAttempts, wait.TotalMilliseconds, e);
+                LogUnreachable(logger, programId, purpose, attempt, MaxAttempts, wait.TotalMilliseconds, e);
                 await delay(wait, cancellationToken);
                 continue;
             }
@@ -114,7 +128,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
             if (response.IsSuccessStatusCode)
             {
                 var messageId = response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() ?? "" : "";
-                LogSent(logger, message.ProgramId, message.Purpose, status, messageId, attempt);
+                LogSent(logger, programId, purpose, status, messageId, attempt);
                 return new EmailSendResult(messageId, AlreadySent: false);
             }
 
@@ -135,13 +149,13 @@ public sealed partial class SendGridEmailSender : IEmailSender
                         response.StatusCode);
                 }
 
-                LogRetrying(logger, message.ProgramId, message.Purpose, status, attempt, MaxAttempts, wait.TotalMilliseconds);
+                LogRetrying(logger, programId, purpose, status, attempt, MaxAttempts, wait.TotalMilliseconds);
                 await delay(wait, cancellationToken);
                 continue;
             }
 
             var errors = await ReadErrorsAsync(content, cancellationToken);
-            LogRefused(logger, message.ProgramId, message.Purpose, status);
+            LogRefused(logger, programId, purpose, status);
             throw new EmailSendException($"SendGrid refused the email ({status} {response.StatusCode}): {errors}")
             {
                 StatusCode = status,
@@ -173,15 +187,36 @@ public sealed partial class SendGridEmailSender : IEmailSender
             mail.AddCcs(cc);
         }
 
-        mail.AddGlobalCustomArg(KeyArgument, message.IdempotencyKey);
-        mail.AddGlobalCustomArg(ProgramArgument, message.ProgramId);
-        mail.AddCategory(message.Purpose);
+        Tag(mail, message.ProgramId, message.Purpose, message.IdempotencyKey);
+        return mail;
+    }
+
+    private SendGridMessage Build(BulkEmailMessage message, IReadOnlyList<Workflows.Email.EmailAddress> recipients)
+    {
+        var mail = new SendGridMessage
+        {
+            From = new SendGridAddress(options.FromAddress, options.FromName),
+            Subject = message.Subject,
+            PlainTextContent = message.Text,
+            HtmlContent = message.Html,
+
+            // One personalization per recipient, each with a single to: everyone gets their own copy.
+            Personalizations = [.. recipients.Select(r => new Personalization { Tos = [ToSendGrid(r)] })],
+        };
+        Tag(mail, message.ProgramId, message.Purpose, message.IdempotencyKey);
+        return mail;
+    }
+
+    // Only the key and program travel with the message, so delivery events can be matched back without personal data.
+    private void Tag(SendGridMessage mail, string programId, string purpose, string idempotencyKey)
+    {
+        mail.AddGlobalCustomArg(KeyArgument, idempotencyKey);
+        mail.AddGlobalCustomArg(ProgramArgument, programId);
+        mail.AddCategory(purpose);
         if (options.SendGrid.SandboxMode)
         {
             mail.SetSandBoxMode(true);
         }
-
-        return mail;
     }
 
     private static SendGridAddress ToSendGrid(Workflows.Email.EmailAddress address) =>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace MentorFlow.Integrations.Email;
 
 /// <summary>
-/// Which emails were sent, in the table <c>&lt;TablePrefix&gt;EmailLedger</c> (created on first use):
+/// Which emails (single or bulk: one row per idempotency key) were sent, in the table <c>&lt;TablePrefix&gt;EmailLedger</c> (created on first use):
 /// PartitionKey = program id, RowKey = SHA-256 (hex) of the idempotency key; columns Key, Purpose,
 /// State (<c>Sending</c> | <c>Sent</c>), MessageId and SentAt.
 /// </summary>
@@ -40,18 +40,44 @@ public sealed class TableEmailLedger
     /// otherwise records <see cref="EmailLedgerState.Sending"/> and answers <c>null</c> (send now). A row left
     /// <c>Sending</c> by an earlier attempt is taken over: that attempt's outcome is unknown, so the message goes again.
     /// </summary>
-    public async Task<EmailLedgerEntry?> BeginAsync(EmailMessage message, CancellationToken cancellationToken)
+    public Task<EmailLedgerEntry?> BeginAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return BeginAsync(message.ProgramId, message.IdempotencyKey, message.Purpose, cancellationToken);
+    }
+
+    /// <summary>Begins a bulk send, exactly as <see cref="BeginAsync(EmailMessage, CancellationToken)"/>: one row for the batch's key.</summary>
+    public Task<EmailLedgerEntry?> BeginAsync(BulkEmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return BeginAsync(message.ProgramId, message.IdempotencyKey, message.Purpose, cancellationToken);
+    }
+
+    /// <summary>Records that the provider accepted the message; final.</summary>
+    public Task RecordSentAsync(EmailMessage message, string messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return RecordSentAsync(message.ProgramId, message.IdempotencyKey, message.Purpose, messageId, sentAt, cancellationToken);
+    }
+
+    /// <summary>Records that the provider accepted the bulk message; final.</summary>
+    public Task RecordSentAsync(BulkEmailMessage message, string messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return RecordSentAsync(message.ProgramId, message.IdempotencyKey, message.Purpose, messageId, sentAt, cancellationToken);
+    }
+
+    private async Task<EmailLedgerEntry?> BeginAsync(string programId, string idempotencyKey, string purpose, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await GetEntityAsync(message.ProgramId, message.IdempotencyKey, cancellationToken);
+            var existing = await GetEntityAsync(programId, idempotencyKey, cancellationToken);
             if (existing is not null && FromEntity(existing) is { State: EmailLedgerState.Sent } sent)
             {
                 return sent;
             }
 
-            var sending = ToEntity(message, EmailLedgerState.Sending, messageId: null, sentAt: null);
+            var sending = ToEntity(programId, idempotencyKey, purpose, EmailLedgerState.Sending, messageId: null, sentAt: null);
             try
             {
                 // Conditional writes so a Sent recorded in between is never turned back into Sending.
@@ -73,13 +99,12 @@ public sealed class TableEmailLedger
         }
     }
 
-    /// <summary>Records that the provider accepted the message; final.</summary>
-    public async Task RecordSentAsync(EmailMessage message, string messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    private async Task RecordSentAsync(
+        string programId, string idempotencyKey, string purpose, string messageId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(messageId);
         await lazy.GetAsync(cancellationToken);
-        await Table.UpsertEntityAsync(ToEntity(message, EmailLedgerState.Sent, messageId, sentAt), TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(ToEntity(programId, idempotencyKey, purpose, EmailLedgerState.Sent, messageId, sentAt), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The RowKey of an idempotency key: its SHA-256 in lower-case hex (keys may hold characters RowKeys may not).</summary>
@@ -95,14 +120,15 @@ public sealed class TableEmailLedger
         return response.HasValue ? response.Value : null;
     }
 
-    private static TableEntity ToEntity(EmailMessage message, EmailLedgerState state, string? messageId, DateTimeOffset? sentAt)
+    private static TableEntity ToEntity(
+        string programId, string idempotencyKey, string purpose, EmailLedgerState state, string? messageId, DateTimeOffset? sentAt)
     {
-        ValidatePartitionKey(message.ProgramId);
-        ArgumentException.ThrowIfNullOrEmpty(message.IdempotencyKey, nameof(message));
-        return new TableEntity(message.ProgramId, RowKey(message.IdempotencyKey))
+        ValidatePartitionKey(programId);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        return new TableEntity(programId, RowKey(idempotencyKey))
         {
-            ["Key"] = message.IdempotencyKey,
-            ["Purpose"] = message.Purpose,
+            ["Key"] = idempotencyKey,
+            ["Purpose"] = purpose,
             ["State"] = state.ToString(),
             ["MessageId"] = messageId,
             ["SentAt"] = sentAt,

@@ -20,6 +20,7 @@ public sealed class EmailServiceCollectionExtensionsTests
         });
 
         Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IEmailSender>());
+        Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IBulkEmailSender>());
         Assert.NotNull(services.GetRequiredService<OutboxReader>());
     }
 
@@ -34,6 +35,7 @@ public sealed class EmailServiceCollectionExtensionsTests
         });
 
         Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IEmailSender>());
+        Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IBulkEmailSender>());
         Assert.NotNull(services.GetRequiredService<SendGridEmailSender>());
         Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<OutboxReader>());
     }

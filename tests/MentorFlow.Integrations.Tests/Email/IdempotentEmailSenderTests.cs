@@ -112,10 +112,122 @@ public sealed class IdempotentEmailSenderTests
         }
     }
 
+    [Fact]
+    public async Task SendBulkAsync_SameBatchTwice_SendsOnceAndAnswersAlreadySent()
+    {
+        var message = TestEmails.Bulk(3);
+
+        var first = await sender.SendBulkAsync(message, default);
+        var second = await sender.SendBulkAsync(message, default);
+
+        Assert.Equal([message], provider.SentBulk);
+        Assert.Equal(new EmailSendResult("bulk-1", AlreadySent: false), first);
+        Assert.Equal(new EmailSendResult("bulk-1", AlreadySent: true), second);
+        Assert.Equal(EmailLedgerState.Sent, (await ledger.GetAsync(message.ProgramId, message.IdempotencyKey, default))!.State);
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_ProviderFailed_LeavesSendingAndARetrySends()
+    {
+        var message = TestEmails.Bulk(2);
+        provider.FailNext = new HttpRequestException("SendGrid answered 503; gave up after 5 attempts.");
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendBulkAsync(message, default));
+        Assert.Equal(EmailLedgerState.Sending, (await ledger.GetAsync(message.ProgramId, message.IdempotencyKey, default))!.State);
+
+        var retried = await sender.SendBulkAsync(message, default);
+
+        Assert.False(retried.AlreadySent);
+        Assert.Equal(2, provider.SentBulk.Count);
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_OneOverMaxRecipients_ThrowsArgumentExceptionAndRecordsNothing()
+    {
+        var message = TestEmails.Bulk(BulkEmailMessage.MaxRecipients + 1);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => sender.SendBulkAsync(message, default));
+
+        Assert.Empty(provider.SentBulk);
+        Assert.Null(await ledger.GetAsync(message.ProgramId, message.IdempotencyKey, default));
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_ProviderSendsSingleEmailsOnly_ThrowsNotSupported()
+    {
+        var singleOnly = new IdempotentEmailSender(new SingleOnlyEmailSender(), ledger, time, NullLogger<IdempotentEmailSender>.Instance);
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => singleOnly.SendBulkAsync(TestEmails.Bulk(1), default));
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_OverSendGridTwice_OneRequestOnly()
+    {
+        using var sendGrid = new SendGridFake();
+        using var httpClient = new HttpClient();
+        sendGrid.Respond(SendGridFake.Accepted("sg-digest"));
+        var overSendGrid = new IdempotentEmailSender(
+            new SendGridEmailSender(
+                httpClient,
+                TestEmails.Options(o =>
+                {
+                    o.Provider = EmailProvider.SendGrid;
+                    o.SendGrid.ApiKey = TestEmails.ApiKey;
+                    o.SendGrid.BaseUrl = sendGrid.BaseUrl;
+                }),
+                time,
+                NullLogger<SendGridEmailSender>.Instance),
+            ledger,
+            time,
+            NullLogger<IdempotentEmailSender>.Instance);
+        var message = TestEmails.Bulk(4);
+
+        var first = await overSendGrid.SendBulkAsync(message, default);
+        var second = await overSendGrid.SendBulkAsync(message, default);
+
+        Assert.Single(sendGrid.Requests);
+        Assert.Equal(new EmailSendResult("sg-digest", AlreadySent: false), first);
+        Assert.Equal(new EmailSendResult("sg-digest", AlreadySent: true), second);
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_OverTheOutboxTwice_WritesOneFile()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mentorflow-outbox-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = TestEmails.Options(o => o.OutboxDirectory = directory);
+            var overOutbox = new IdempotentEmailSender(new OutboxEmailSender(options, time), ledger, time, NullLogger<IdempotentEmailSender>.Instance);
+            var message = TestEmails.Bulk(3);
+
+            await overOutbox.SendBulkAsync(message, default);
+            var second = await overOutbox.SendBulkAsync(message, default);
+
+            var entry = Assert.Single(await new OutboxReader(options).ListAsync(default));
+            Assert.Equal(3, entry.To.Count);
+            Assert.True(second.AlreadySent);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>A provider that cannot send bulk email.</summary>
+    private sealed class SingleOnlyEmailSender : IEmailSender
+    {
+        public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(new EmailSendResult("single", AlreadySent: false));
+    }
+
     /// <summary>A provider that counts what it was asked to send.</summary>
-    private sealed class CountingEmailSender : IEmailSender
+    private sealed class CountingEmailSender : IEmailSender, IBulkEmailSender
     {
         public List<EmailMessage> Sent { get; } = [];
+
+        public List<BulkEmailMessage> SentBulk { get; } = [];
 
         public Exception? FailNext { get; set; }
 
@@ -129,6 +241,18 @@ public sealed class IdempotentEmailSenderTests
             }
 
             return Task.FromResult(new EmailSendResult($"msg-{Sent.Count}", AlreadySent: false));
+        }
+
+        public Task<EmailSendResult> SendBulkAsync(BulkEmailMessage message, CancellationToken cancellationToken)
+        {
+            SentBulk.Add(message);
+            if (FailNext is { } failure)
+            {
+                FailNext = null;
+                throw failure;
+            }
+
+            return Task.FromResult(new EmailSendResult($"bulk-{SentBulk.Count}", AlreadySent: false));
         }
     }
 }

@@ -56,6 +56,33 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task SendBulkAsync_ThreeRecipients_OneEntryListingThemAllAsTo()
+    {
+        var message = TestEmails.Bulk(3);
+
+        var result = await sender.SendBulkAsync(message, default);
+
+        var entry = Assert.Single(await reader.ListAsync(default));
+        Assert.Equal(result.MessageId, entry.Id);
+        Assert.Equal(["person1@contoso.example", "person2@contoso.example", "person3@contoso.example"], entry.To);
+        Assert.Empty(entry.Cc);
+        Assert.Equal(message.Subject, entry.Subject);
+        Assert.Equal(message.Text, entry.Text);
+        Assert.Equal(message.Html, entry.Html);
+        Assert.Equal(message.ProgramId, entry.ProgramId);
+        Assert.Equal(message.Purpose, entry.Purpose);
+        Assert.Equal(["https://mentorflow.example/stories"], entry.Links);
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_OneOverMaxRecipients_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => sender.SendBulkAsync(TestEmails.Bulk(BulkEmailMessage.MaxRecipients + 1), default));
+
+        Assert.Empty(await reader.ListAsync(default));
+    }
+
+    [Fact]
     public async Task SendAsync_SameMillisecond_StillListsNewestFirst()
     {
         var results = new List<string>();

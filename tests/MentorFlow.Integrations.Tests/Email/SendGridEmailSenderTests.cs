@@ -173,6 +173,95 @@ public sealed class SendGridEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendBulkAsync_ThreeRecipients_OneRequestWithAPersonalizationAndASingleToEach()
+    {
+        sendGrid.Respond(SendGridFake.Accepted("sg-bulk"));
+        var message = TestEmails.Bulk(3);
+
+        var result = await Sender().SendBulkAsync(message, default);
+
+        Assert.Equal(new EmailSendResult("sg-bulk", AlreadySent: false), result);
+        using var json = JsonDocument.Parse(Assert.Single(sendGrid.Requests).Body!);
+        var root = json.RootElement;
+        var personalizations = root.GetProperty("personalizations").EnumerateArray().ToList();
+        Assert.Equal(
+            ["person1@contoso.example", "person2@contoso.example", "person3@contoso.example"],
+            personalizations.Select(p => Assert.Single(p.GetProperty("to").EnumerateArray()).GetProperty("email").GetString()));
+        Assert.Equal("Person 2", personalizations[1].GetProperty("to")[0].GetProperty("name").GetString());
+        Assert.All(personalizations, p => Assert.False(p.TryGetProperty("cc", out _)));
+        Assert.Equal(message.Subject, root.GetProperty("subject").GetString());
+        Assert.Equal(TestEmails.From, root.GetProperty("from").GetProperty("email").GetString());
+        Assert.Equal(
+            [("text/plain", message.Text), ("text/html", message.Html)],
+            root.GetProperty("content").EnumerateArray().Select(c => (c.GetProperty("type").GetString(), c.GetProperty("value").GetString())));
+        Assert.Equal(
+            new Dictionary<string, string?> { ["mentorflow_key"] = message.IdempotencyKey, ["mentorflow_program"] = message.ProgramId },
+            root.GetProperty("custom_args").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()));
+        Assert.Equal([message.Purpose], root.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_MaxRecipients_OneRequestWithThatManyPersonalizations()
+    {
+        sendGrid.Respond(SendGridFake.Accepted());
+
+        await Sender().SendBulkAsync(TestEmails.Bulk(BulkEmailMessage.MaxRecipients), default);
+
+        using var json = JsonDocument.Parse(Assert.Single(sendGrid.Requests).Body!);
+        Assert.Equal(BulkEmailMessage.MaxRecipients, json.RootElement.GetProperty("personalizations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_OneOverMaxRecipients_ThrowsArgumentExceptionAndSendsNothing()
+    {
+        sendGrid.Respond(SendGridFake.Accepted());
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Sender().SendBulkAsync(TestEmails.Bulk(BulkEmailMessage.MaxRecipients + 1), default));
+
+        Assert.Empty(sendGrid.Requests);
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_AddressTwice_SendsOneCopy()
+    {
+        sendGrid.Respond(SendGridFake.Accepted());
+        var bulk = TestEmails.Bulk(2);
+        var message = bulk with { Recipients = [.. bulk.Recipients, new EmailAddress("PERSON1@contoso.example")] };
+
+        await Sender().SendBulkAsync(message, default);
+
+        using var json = JsonDocument.Parse(Assert.Single(sendGrid.Requests).Body!);
+        Assert.Equal(2, json.RootElement.GetProperty("personalizations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_429WithRetryAfterThen202_RetriesTheSameBody()
+    {
+        sendGrid.Respond(SendGridFake.Status(429).WithHeader("Retry-After", "2"), SendGridFake.Accepted("sg-bulk-after-429"));
+
+        var result = await Sender().SendBulkAsync(TestEmails.Bulk(5), default);
+
+        Assert.Equal("sg-bulk-after-429", result.MessageId);
+        Assert.Equal([TimeSpan.FromSeconds(2)], delays);
+        Assert.Equal(sendGrid.Requests[0].Body, sendGrid.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_400_ThrowsEmailSendExceptionAfterOneCall()
+    {
+        sendGrid.Respond(Response.Create()
+            .WithStatusCode(400)
+            .WithHeader("Content-Type", "application/json")
+            .WithBody("""{"errors":[{"message":"Invalid personalizations.","field":"personalizations"}]}"""));
+
+        var exception = await Assert.ThrowsAsync<EmailSendException>(() => Sender().SendBulkAsync(TestEmails.Bulk(2), default));
+
+        Assert.Contains("Invalid personalizations. (field: personalizations)", exception.Message, StringComparison.Ordinal);
+        Assert.Single(sendGrid.Requests);
+        Assert.Empty(delays);
+    }
+
+    [Fact]
     public void Backoff_ManyAttempts_DoublesFromOneSecondUpToTheCap()
     {
         Assert.Equal(

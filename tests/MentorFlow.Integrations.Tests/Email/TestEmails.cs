@@ -32,6 +32,20 @@ internal static class TestEmails
             text);
     }
 
+    /// <summary>A digest for <paramref name="count"/> recipients, <c>person1@contoso.example</c> onwards.</summary>
+    public static BulkEmailMessage Bulk(int count, string? programId = null, string? key = null, string purpose = "StoryDigest")
+    {
+        programId ??= "prg-" + Guid.NewGuid().ToString("N")[..10];
+        return new BulkEmailMessage(
+            programId,
+            purpose,
+            key ?? $"{programId}/{purpose}/batch-1",
+            [.. Enumerable.Range(1, count).Select(n => new EmailAddress($"person{n}@contoso.example", $"Person {n}"))],
+            "Stories from the Sales Leadership 2027 pilot",
+            "<p>Read the stories: <a href=\"https://mentorflow.example/stories\">here</a></p>\n",
+            "Read the stories: https://mentorflow.example/stories\n");
+    }
+
     public static IOptions<EmailOptions> Options(Action<EmailOptions>? change = null)
     {
         var options = new EmailOptions { FromAddress = From, FromName = "MentorFlow" };
