@@ -47,10 +47,11 @@ internal static class TestDefinitions
             ["nominationApprover"] = "manager",
         },
         ["approvals"] = new JsonObject { ["timeout"] = "P5D", ["reminders"] = new JsonArray("P2D", "P4D"), ["onTimeout"] = "escalate" },
-        ["pilot"] = new JsonObject { ["pairs"] = 6, ["duration"] = "P84D", ["checkIns"] = new JsonArray("P14D", "P42D") },
-        ["rollout"] = new JsonObject { ["duration"] = "P180D", ["checkIns"] = new JsonArray("P30D", "P90D") },
+        // The later stages' waits are seconds, so a test that runs a whole program finishes on the wall clock.
+        ["pilot"] = new JsonObject { ["pairs"] = 6, ["duration"] = "PT2S", ["checkIns"] = new JsonArray("PT1S") },
+        ["rollout"] = new JsonObject { ["duration"] = "PT2S", ["checkIns"] = new JsonArray("PT1S") },
         ["matching"] = new JsonObject { ["sameCountry"] = 0.5, ["mentorScore"] = 0.5 },
-        ["stories"] = new JsonObject { ["requestAfter"] = "P7D" },
+        ["stories"] = new JsonObject { ["requestAfter"] = "PT1S" },
     };
 
     public static ProgramDefinition Sample() => Parse(Json());
