@@ -1,13 +1,8 @@
 namespace MentorFlow.Workflows.Matching;
 
 /// <summary>The matching's one order for people: email lower-cased, ordinal; ordinal on the email as given breaks ties.</summary>
-internal sealed class EmailOrder : IComparer<string>
+internal static class EmailOrder
 {
-    public static EmailOrder Instance { get; } = new();
-
-    public int Compare(string? x, string? y)
-    {
-        var byLowerCase = string.CompareOrdinal(x?.ToLowerInvariant(), y?.ToLowerInvariant());
-        return byLowerCase != 0 ? byLowerCase : string.CompareOrdinal(x, y);
-    }
+    public static IEnumerable<T> By<T>(IEnumerable<T> items, Func<T, string> email) =>
+        items.OrderBy(item => email(item).ToLowerInvariant(), StringComparer.Ordinal).ThenBy(email, StringComparer.Ordinal);
 }

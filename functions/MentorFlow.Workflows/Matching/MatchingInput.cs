@@ -10,9 +10,15 @@ internal sealed class MatchingInput
     private MatchingInput(IReadOnlyList<MatchPerson> mentees, IReadOnlyList<MentorSlot> mentors, IReadOnlyDictionary<string, double> weights)
     {
         Weights = CompatibilityWeights.From(weights);
-        GivenOrder = [.. Enumerable.Range(0, mentees.Count).OrderBy(i => mentees[i].Email, EmailOrder.Instance)];
-        Mentees = [.. GivenOrder.Select(i => mentees[i])];
-        Mentors = [.. mentors.Where(m => m.Capacity > 0).OrderBy(m => m.Person.Email, EmailOrder.Instance)];
+        var sorted = EmailOrder.By(Enumerable.Range(0, mentees.Count), i => mentees[i].Email).ToArray();
+        Mentees = [.. sorted.Select(i => mentees[i])];
+        GivenOrder = new int[sorted.Length];
+        for (var position = 0; position < sorted.Length; position++)
+        {
+            GivenOrder[sorted[position]] = position;
+        }
+
+        Mentors = [.. EmailOrder.By(mentors.Where(m => m.Capacity > 0), m => m.Person.Email)];
         Places = Mentors.Sum(m => (long)m.Capacity);
 
         var profiles = new Dictionary<WorkProfile, int>();

@@ -6,14 +6,16 @@ namespace MentorFlow.Workflows.Tests.Matching;
 public sealed class GreedyMatcherTests
 {
     [Fact]
-    public void Solve_MenteesInGivenOrder_FirstTakesTheBestMentor()
+    public void Solve_MenteesInGivenOrder_EachTakesTheBestMentorLeft()
     {
-        MatchPerson[] mentees = [Person("z"), Person("a")];
-        MentorSlot[] mentors = [Person("best").AsMentor(score: 0.9), Person("next").AsMentor(score: 0.4)];
+        MatchPerson[] mentees = [Person("b"), Person("c"), Person("a")];
+        MentorSlot[] mentors = [Person("best").AsMentor(score: 0.9), Person("next").AsMentor(score: 0.5), Person("last").AsMentor(score: 0.1)];
 
         var result = GreedyMatcher.Solve(mentees, mentors, Weights(mentorScore: 1));
 
-        Assert.Equal([("a@example.com", "next@example.com"), ("z@example.com", "best@example.com")], result.Pairs.Select(p => (p.MenteeEmail, p.MentorEmail)));
+        Assert.Equal(
+            [("a@example.com", "last@example.com"), ("b@example.com", "best@example.com"), ("c@example.com", "next@example.com")],
+            result.Pairs.Select(p => (p.MenteeEmail, p.MentorEmail)));
     }
 
     [Fact]
