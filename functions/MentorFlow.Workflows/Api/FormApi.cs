@@ -41,6 +41,13 @@ public sealed partial class FormApi(
         var resolved = await ResolveCheckInAsync(token, cancellationToken);
         if (resolved.Error is { } error)
         {
+            // A repeated POST also makes sure a low rating's alert went out (once, by its key), in case the first
+            // POST stored the answer but failed before the alert.
+            if (resolved.CheckIn is { Answered: true, Rating: <= CheckInAnswer.AlertAtOrBelow } answered)
+            {
+                await AlertAsync(resolved.ProgramName!, answered, cancellationToken);
+            }
+
             return error;
         }
 
@@ -84,7 +91,6 @@ public sealed partial class FormApi(
             LogAnswered(logger, checkIn.ProgramId, checkIn.CheckInId, answer.Rating);
         }
 
-        // Also on a repeated POST: if the first one failed after storing a low rating, the alert still goes (once, by its key).
         if (stored.Rating <= CheckInAnswer.AlertAtOrBelow)
         {
             await AlertAsync(resolved.ProgramName!, stored, cancellationToken);
@@ -234,7 +240,7 @@ public sealed partial class FormApi(
         var model = CheckInPageModel.From(program.Name, checkIn);
         if (checkIn.Answered)
         {
-            return new ResolvedCheckIn(CheckInAlreadyAnswered(model, checkIn));
+            return new ResolvedCheckIn(CheckInAlreadyAnswered(model, checkIn), checkIn, model, program.Name);
         }
 
         if (check.Status == ApprovalTokenStatus.Expired)
