@@ -21,6 +21,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ProgramApi>();
         services.TryAddSingleton<ApprovalApi>();
         services.TryAddSingleton<CriteriaApi>();
+        services.TryAddSingleton<CohortApi>();
+        services.TryAddSingleton<FormApi>();
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApprovalTokenOptions>().BindConfiguration(ApprovalTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ApprovalTokenService>();

@@ -15,9 +15,9 @@ internal static class ApiEndpoints
         {
             var handler = Handler(route);
             var endpoint = app.MapMethods($"/{ApiRoutes.Prefix}/{route.Template}", [route.Method], handler).WithName(route.Name);
-            if (route == ApiRoutes.DecideApproval)
+            if (ApiRoutes.FormPosts.Contains(route))
             {
-                // The approval page posts an HTML form; the signed token, not a cookie, authorises it.
+                // The approval and form pages post HTML forms; the signed token, not a cookie, authorises them.
                 endpoint.DisableAntiforgery();
             }
 
@@ -54,11 +54,27 @@ internal static class ApiEndpoints
             api.CandidatesAsync(request, id, ct),
         nameof(ApiRoutes.GetProgramNominations) => (string id, HttpRequest request, CriteriaApi api, CancellationToken ct) =>
             api.NominationsAsync(request, id, ct),
+        nameof(ApiRoutes.GetProgramPairs) => (string id, HttpRequest request, CohortApi api, CancellationToken ct) =>
+            api.PairsAsync(request, id, ct),
+        nameof(ApiRoutes.GetProgramCheckIns) => (string id, HttpRequest request, CohortApi api, CancellationToken ct) =>
+            api.CheckInsAsync(request, id, ct),
+        nameof(ApiRoutes.GetProgramStories) => (string id, HttpRequest request, CohortApi api, CancellationToken ct) =>
+            api.StoriesAsync(request, id, ct),
+        nameof(ApiRoutes.GetProgramPledges) => (string id, HttpRequest request, CohortApi api, CancellationToken ct) =>
+            api.PledgesAsync(request, id, ct),
         nameof(ApiRoutes.Health) => () => ProgramApi.Health(),
         nameof(ApiRoutes.ShowApproval) => (string token, HttpRequest request, ApprovalApi api, CancellationToken ct) =>
             api.ShowAsync(request, token, ct),
         nameof(ApiRoutes.DecideApproval) => (string token, HttpRequest request, ApprovalApi api, DurableTaskClient client, CancellationToken ct) =>
             api.DecideAsync(request, client, token, ct),
+        nameof(ApiRoutes.ShowCheckIn) => (string token, HttpRequest request, FormApi api, CancellationToken ct) =>
+            api.ShowCheckInAsync(request, token, ct),
+        nameof(ApiRoutes.AnswerCheckIn) => (string token, HttpRequest request, FormApi api, CancellationToken ct) =>
+            api.AnswerCheckInAsync(request, token, ct),
+        nameof(ApiRoutes.ShowStory) => (string token, HttpRequest request, FormApi api, CancellationToken ct) =>
+            api.ShowStoryAsync(request, token, ct),
+        nameof(ApiRoutes.SubmitStory) => (string token, HttpRequest request, FormApi api, CancellationToken ct) =>
+            api.SubmitStoryAsync(request, token, ct),
         nameof(ApiRoutes.SendGridEvents) => (HttpRequest request, SendGridEventsEndpoint endpoint, DurableTaskClient client, CancellationToken ct) =>
             endpoint.ReceiveAsync(request, client, ct),
         _ => throw new InvalidOperationException($"Route {route.Name} has no local handler."),

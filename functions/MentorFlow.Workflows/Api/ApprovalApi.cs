@@ -1,6 +1,7 @@
 using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Approvals.Pages;
 using MentorFlow.Workflows.Approvals.Tokens;
+using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Programs;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,13 @@ public sealed partial class ApprovalApi(
     ILogger<ApprovalApi> logger)
 {
     private const int MaxCommentLength = 2000;
+
+    /// <summary>The comment field's label on an endorsement page, where approving needs a message.</summary>
+    public const string EndorsementMessageLabel = "Your message to the sales leaders — why mentoring matters";
+
+    /// <summary>Why an endorsement approved without a message is refused.</summary>
+    public const string EndorsementMessageMissing =
+        "Please write a short message on why mentoring matters before you approve: it goes to every sales leader with the request to pledge support, and it becomes the program's first story.";
 
     /// <summary><c>GET /api/approvals/{token}</c>: the confirmation page.</summary>
     public async Task<IResult> ShowAsync(HttpRequest request, string token, CancellationToken cancellationToken)
@@ -65,6 +73,12 @@ public sealed partial class ApprovalApi(
 
         var comment = form["comment"].ToString().Trim();
         comment = comment.Length > MaxCommentLength ? comment[..MaxCommentLength] : comment;
+        if (choice == "approve" && comment.Length == 0 && resolved.Model!.CommentRequiredToApprove)
+        {
+            // The endorsement message goes to every sales leader and becomes the program's first story.
+            return Page(StatusCodes.Status400BadRequest, ApprovalPages.Confirmation(resolved.Model, request.Path.Value ?? "", EndorsementMessageMissing));
+        }
+
         var decision = new ApprovalDecision(
             choice == "approve", approval.Approver!.Email, time.GetUtcNow(), comment.Length == 0 ? null : comment, "link");
 
@@ -97,6 +111,12 @@ public sealed partial class ApprovalApi(
         }
 
         var claims = check.Claims;
+        if (FormKind(claims.ApprovalId) is { } form)
+        {
+            return new Resolved(Page(StatusCodes.Status404NotFound, ApprovalPages.Problem(
+                404, "This link is not an approval", $"It opens your {form} form, not an approval request. Use the link exactly as it is in the email.")));
+        }
+
         var approval = await approvals.GetAsync(claims.ProgramId, claims.ApprovalId, cancellationToken);
         var program = approval is null ? null : await programs.GetAsync(claims.ProgramId, cancellationToken);
         if (approval is not { Approver: not null, InstanceId: not null, DueAt: not null } || program is null)
@@ -106,7 +126,11 @@ public sealed partial class ApprovalApi(
         }
 
         var title = approval.Title;
-        var model = new ApprovalPageModel(program.Name, title, approval.Description, approval.Approver.Name, approval.Approver.Email, approval.DueAt);
+        var model = new ApprovalPageModel(program.Name, title, approval.Description, approval.Approver.Name, approval.Approver.Email, approval.DueAt)
+        {
+            CommentLabel = approval.Kind == ApprovalKind.Endorsement ? EndorsementMessageLabel : null,
+            CommentRequiredToApprove = approval.Kind == ApprovalKind.Endorsement,
+        };
         if (approval.Status != ApprovalStatus.Pending)
         {
             return new Resolved(AlreadyDecided(model, approval));
@@ -126,6 +150,12 @@ public sealed partial class ApprovalApi(
 
         return new Resolved(null, approval, model);
     }
+
+    // Check-in and story links share the token format; their ids carry a prefix that no approval id has.
+    private static string? FormKind(string id) =>
+        id.StartsWith(FormLinks.CheckInPrefix, StringComparison.Ordinal) ? "check-in"
+        : id.StartsWith(FormLinks.StoryPrefix, StringComparison.Ordinal) ? "story"
+        : null;
 
     private static IResult AlreadyDecided(ApprovalPageModel model, ApprovalRecord stored) => Page(
         StatusCodes.Status409Conflict,

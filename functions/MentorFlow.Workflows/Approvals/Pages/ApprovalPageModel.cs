@@ -7,10 +7,16 @@ namespace MentorFlow.Workflows.Approvals.Pages;
 /// <param name="ApproverName">Who is asked to decide.</param>
 /// <param name="ApproverEmail">The address the request was sent to.</param>
 /// <param name="DueAt">When a decision is due, if there is a deadline.</param>
+/// <param name="CommentLabel">The comment field's label; null for the generic "Comment (optional)".</param>
+/// <param name="CommentRequiredToApprove">
+/// Approving needs a comment (the sponsor's endorsement message); declining never does.
+/// </param>
 public sealed record ApprovalPageModel(
     string ProgramName,
     string Title,
     IReadOnlyList<string> Description,
     string ApproverName,
     string ApproverEmail,
-    DateTimeOffset? DueAt);
+    DateTimeOffset? DueAt,
+    string? CommentLabel = null,
+    bool CommentRequiredToApprove = false);

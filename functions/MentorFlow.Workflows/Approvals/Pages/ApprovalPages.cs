@@ -30,23 +30,56 @@ public static class ApprovalPages
     /// The page a link opens (GET): what is asked, and a form that POSTs the decision to <paramref name="formAction"/>.
     /// It decides nothing by itself, because mail scanners open links before people do.
     /// </summary>
-    public static string Confirmation(ApprovalPageModel model, string formAction)
+    /// <param name="model">The request.</param>
+    /// <param name="formAction">Where the form posts (the link's own path).</param>
+    /// <param name="error">
+    /// Why the last POST was refused (e.g. an endorsement without its message), shown above the comment field and
+    /// tied to it for screen readers; null on first view.
+    /// </param>
+    public static string Confirmation(ApprovalPageModel model, string formAction, string? error = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(formAction);
 
+        var required = model.CommentRequiredToApprove;
+        var label = model.CommentLabel ?? (required ? "Your message (required to approve)" : "Comment (optional)");
         var body = new StringBuilder();
         AppendHeading(body, model.ProgramName, model.Title);
         body.Append("<p class=\"status\">Approval requested — you are asked to approve or decline.</p>\n");
+        if (error is not null)
+        {
+            body.Append("<div class=\"errors\" role=\"alert\"><p class=\"error\" id=\"").Append(CommentField).Append("-error\">")
+                .Append(Encode(error)).Append("</p></div>\n");
+        }
+
         AppendDescription(body, model.Description);
         AppendDetails(body, model, includeDue: true);
         body.Append("<form method=\"post\" action=\"").Append(Encode(formAction)).Append("\">\n")
-            .Append("<label for=\"").Append(CommentField).Append("\">Comment (optional)</label>\n")
-            .Append("<textarea id=\"").Append(CommentField).Append("\" name=\"").Append(CommentField)
-            .Append("\" maxlength=\"").Append(CommentMaxLength).Append("\" rows=\"4\"></textarea>\n")
+            .Append("<label for=\"").Append(CommentField).Append("\">").Append(Encode(label)).Append("</label>\n");
+        if (required)
+        {
+            body.Append("<p class=\"hint\" id=\"").Append(CommentField).Append("-hint\">Required to approve; not needed to decline.</p>\n");
+        }
+
+        // The browser checks the required message on Approve only: Decline carries formnovalidate.
+        body.Append("<textarea id=\"").Append(CommentField).Append("\" name=\"").Append(CommentField)
+            .Append("\" maxlength=\"").Append(CommentMaxLength).Append("\" rows=\"4\"");
+        if (required)
+        {
+            body.Append(" required aria-required=\"true\" aria-describedby=\"").Append(CommentField).Append("-hint")
+                .Append(error is null ? "" : $" {CommentField}-error").Append('"');
+        }
+
+        if (error is not null)
+        {
+            body.Append(" aria-invalid=\"true\"");
+        }
+
+        body.Append("></textarea>\n")
             .Append("<div class=\"actions\">\n")
             .Append("<button type=\"submit\" name=\"").Append(DecisionField).Append("\" value=\"").Append(Approve).Append("\" class=\"approve\">Approve</button>\n")
-            .Append("<button type=\"submit\" name=\"").Append(DecisionField).Append("\" value=\"").Append(Decline).Append("\" class=\"decline\">Decline</button>\n")
+            .Append("<button type=\"submit\" name=\"").Append(DecisionField).Append("\" value=\"").Append(Decline).Append("\" class=\"decline\"")
+            .Append(required ? " formnovalidate" : "").Append(">Decline</button>\n")
             .Append("</div>\n</form>\n")
             .Append("<p class=\"note\">Nothing has been decided yet: your decision is recorded only when you press Approve or Decline.</p>\n");
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace MentorFlow.Workflows.Approvals.Pages;
 
-/// <summary>The shared frame of the approval pages: one self-contained document, inline CSS, no scripts.</summary>
+/// <summary>The shared frame of the approval and form pages: one self-contained document, inline CSS, no scripts.</summary>
 internal static class HtmlPage
 {
     // No script may run on these pages, and they load nothing; the token is in the URL, so no Referer may carry it.
@@ -34,7 +34,18 @@ internal static class HtmlPage
           button { font: inherit; font-weight: 600; padding: .6rem 1.4rem; border-radius: 6px; border: 1px solid transparent; cursor: pointer; }
           .approve { background: #1a7f37; color: #fff; }
           .decline { background: #fff; color: #a40e26; border-color: #a40e26; }
-          button:focus-visible, textarea:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+          input[type=email] { box-sizing: border-box; width: 100%; padding: .5rem; font: inherit; border: 1px solid #8c959f; border-radius: 6px; }
+          fieldset { border: 0; margin: 1rem 0 0; padding: 0; }
+          legend { font-weight: 600; margin-bottom: .25rem; padding: 0; }
+          .choices { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; }
+          .choices label, label.check { display: inline-flex; align-items: center; gap: .4rem; font-weight: 400; margin: 0; }
+          .hint { margin: 0 0 .25rem; color: #57606a; font-size: .95rem; }
+          .error { margin: .25rem 0 0; color: #a40e26; font-weight: 600; }
+          .errors { padding: .75rem 1rem; border: 2px solid #a40e26; border-radius: 6px; background: #fff5f5; }
+          .errors h2 { font-size: 1.05rem; margin: 0 0 .25rem; }
+          .errors ul { margin: 0; padding-left: 1.25rem; }
+          [aria-invalid=true] { border-color: #a40e26; border-width: 2px; }
+          button:focus-visible, textarea:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
         </style>
         """;
 
