@@ -57,7 +57,14 @@ public sealed class SendGridEventTests(LocalHostFixture fixture) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WaitForApproverAsync(id, "morgan.boss@example.com");
-        var audit = await AuditAsync(host.Client, id);
+        // The request activity stores the new approver before it sends the email and audits it: wait for the audit too.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonArray audit;
+        while (!Audited(audit = await AuditAsync(host.Client, id), "ApprovalEscalated") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
         Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "ApprovalEmailBounced");
         Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "ApprovalEscalated");
     }
@@ -162,4 +169,6 @@ public sealed class SendGridEventTests(LocalHostFixture fixture) : IAsyncLifetim
 
         Assert.Fail($"Program {id} never waited for {approver}.");
     }
+
+    private static bool Audited(JsonArray audit, string action) => audit.Any(e => e!["action"]!.GetValue<string>() == action);
 }
