@@ -25,6 +25,15 @@ public sealed class HostParityTests(PublishedFunctionsApp published) : IClassFix
     }
 
     [Fact]
+    public void Publish_Output_CarriesTheMatchingSolverForLinuxX64Only()
+    {
+        // Flex Consumption runs Linux x64: the solver's native library sits next to the app, no other platform's does.
+        Assert.True(File.Exists(Path.Combine(published.Folder, "libortools.so.9")), "OR-Tools' Linux x64 library is missing.");
+        Assert.False(Directory.Exists(Path.Combine(published.Folder, "runtimes", "win-x64")), "Windows native libraries were published.");
+        Assert.False(Directory.Exists(Path.Combine(published.Folder, "runtimes", "osx-arm64")), "macOS native libraries were published.");
+    }
+
+    [Fact]
     public void HostJson_Published_UsesTheApiRoutePrefixTheLocalHostServes()
     {
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(published.Folder, "host.json")))!;
