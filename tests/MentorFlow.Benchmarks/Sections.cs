@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MentorFlow.Benchmarks.Criteria;
+using MentorFlow.Benchmarks.Sources;
 
 namespace MentorFlow.Benchmarks;
 
@@ -10,6 +11,7 @@ internal static class Sections
     private static readonly (string Name, Func<BenchmarkData, Task> Run)[] All =
     [
         ("criteria", CriteriaSection.RunAsync),
+        ("sources", SourcesSection.RunAsync),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
