@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MentorFlow.Benchmarks.Criteria;
+using MentorFlow.Benchmarks.Emails;
 using MentorFlow.Benchmarks.Sources;
 
 namespace MentorFlow.Benchmarks;
@@ -12,6 +13,7 @@ internal static class Sections
     [
         ("criteria", CriteriaSection.RunAsync),
         ("sources", SourcesSection.RunAsync),
+        ("emails", EmailsSection.RunAsync),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
