@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using MentorFlow.Benchmarks;
 
 // The Criteria stage at scale (issue 4): 50,000 people and 500,000 opportunities. Each section runs in a child process
@@ -9,6 +10,9 @@ using MentorFlow.Benchmarks;
 //   history   the durable history of a program run through Criteria on the real local host over Azurite, and the
 //             time to write the candidate rows to table storage
 //   dotnet run -c Release --project tests/MentorFlow.Benchmarks [-- [section ...] [people [opportunities]]]
+// Figures read the same on every machine.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args is ["--section", var name, var dataFolder])
 {
     return await Sections.RunAsync(name, BenchmarkData.At(dataFolder));

@@ -44,8 +44,9 @@ internal static class SourcesSection
             ["MentorFlow:Crm:Dataverse:Url"] = dataverse.BaseUrl.AbsoluteUri,
         }))
         {
-            await CrmAsync(services, dataverse, "Dataverse opportunities, pages of 5,000", DataverseFake.MaxPageSize, rows.Opportunities, s => s.GetOpportunitiesAsync(window, CancellationToken.None));
-            await CrmAsync(services, dataverse, "Dataverse goals (quotas), pages of 5,000", DataverseFake.MaxPageSize, rows.Quotas, s => s.GetQuotasAsync(window, CancellationToken.None));
+            var opportunities = await CrmAsync(services, dataverse, "Dataverse opportunities, pages of 5,000", DataverseFake.MaxPageSize, rows.Opportunities, s => s.GetOpportunitiesAsync(window, CancellationToken.None));
+            var goals = await CrmAsync(services, dataverse, "Dataverse goals (quotas), pages of 5,000", DataverseFake.MaxPageSize, rows.Quotas, s => s.GetQuotasAsync(window, CancellationToken.None));
+            Total("Dataverse, a Criteria stage's load", opportunities, goals);
         }
 
         using (var salesforce = new GeneratingHttpFake(new SalesforceFake(rows).Answer))
@@ -58,8 +59,9 @@ internal static class SourcesSection
         }))
         {
             // The token request is not data: the adapter's counter leaves it out, and so does the comparison with the fake.
-            await CrmAsync(services, salesforce, "Salesforce opportunities, batches of 2,000", SalesforceFake.MaxBatchSize, rows.Opportunities, s => s.GetOpportunitiesAsync(window, CancellationToken.None), tokenRequests: 1);
-            await CrmAsync(services, salesforce, "Salesforce quotas, batches of 2,000", SalesforceFake.MaxBatchSize, rows.Quotas, s => s.GetQuotasAsync(window, CancellationToken.None));
+            var opportunities = await CrmAsync(services, salesforce, "Salesforce opportunities, batches of 2,000", SalesforceFake.MaxBatchSize, rows.Opportunities, s => s.GetOpportunitiesAsync(window, CancellationToken.None), tokenRequests: 1);
+            var quotas = await CrmAsync(services, salesforce, "Salesforce quotas, batches of 2,000", SalesforceFake.MaxBatchSize, rows.Quotas, s => s.GetQuotasAsync(window, CancellationToken.None));
+            Total("Salesforce, a Criteria stage's load ***", opportunities, quotas);
         }
 
         Sections.Print($"""
@@ -67,6 +69,7 @@ internal static class SourcesSection
               ** Graph caps $top at 999, but a query with $expand (the adapter expands manager($select=id)) gets at most 100
                 users a page from the real service; the adapter follows whatever pages it is served, so against Graph
                 itself a load takes ceil(N/100) requests.
+              *** and one token request (client credentials), not counted
               peak memory {Sections.PeakMemoryMegabytes():N0} MB (fakes, pages and adapters in one process)
             """);
     }
@@ -86,7 +89,8 @@ internal static class SourcesSection
         Report(label, users.Count, pageCap, counter.Requests, graph.Requests, time.Elapsed - graph.Answering, read.SequenceEqual(users));
     }
 
-    private static async Task CrmAsync<T>(
+    /// <summary>Loads with one CRM source; returns the requests counted and their target.</summary>
+    private static async Task<(long Requests, int Target)> CrmAsync<T>(
         ServiceProvider services,
         GeneratingHttpFake fake,
         string label,
@@ -102,7 +106,14 @@ internal static class SourcesSection
         var time = Stopwatch.StartNew();
         var read = await load(services.GetRequiredService<IPerformanceSource>());
         time.Stop();
-        Report(label, rows.Count, pageSize, counter.Requests, fake.Requests - before - tokenRequests, time.Elapsed - (fake.Answering - answering), read.SequenceEqual(rows));
+        return Report(label, rows.Count, pageSize, counter.Requests, fake.Requests - before - tokenRequests, time.Elapsed - (fake.Answering - answering), read.SequenceEqual(rows));
+    }
+
+    private static void Total(string label, (long Requests, int Target) first, (long Requests, int Target) second)
+    {
+        var requests = first.Requests + second.Requests;
+        var target = first.Target + second.Target;
+        Print(label, "", $"{requests:N0}", $"{first.Target:N0} + {second.Target:N0} = {target:N0} {(requests <= target ? "met" : "MISSED")}", "", "");
     }
 
     private static ServiceProvider Crm(Dictionary<string, string?> settings)
@@ -115,7 +126,7 @@ internal static class SourcesSection
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private static void Report(string label, int rows, int pageSize, long requests, long fakeSaw, TimeSpan time, bool same)
+    private static (long Requests, int Target) Report(string label, int rows, int pageSize, long requests, long fakeSaw, TimeSpan time, bool same)
     {
         var target = Math.Max(1, (rows + pageSize - 1) / pageSize);
         var counted = requests == fakeSaw ? $"{requests:N0}" : $"{requests:N0} (fake saw {fakeSaw:N0})";
@@ -126,8 +137,9 @@ internal static class SourcesSection
             $"ceil({rows:N0}/{pageSize:N0}) = {target:N0} {(requests <= target ? "met" : "MISSED")}",
             $"{time.TotalMilliseconds:N0} ms",
             same ? "yes" : "NO");
+        return (requests, target);
     }
 
     private static void Print(string label, string rows, string requests, string target, string time, string same) =>
-        Sections.Print($"  {label,-42} {rows,8} {requests,9}   {target,-29} {time,9}   {same}");
+        Console.WriteLine($"  {label,-42} {rows,8} {requests,9}   {target,-29} {time,9}   {same}".TrimEnd());
 }
