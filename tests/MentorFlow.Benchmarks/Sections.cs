@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MentorFlow.Benchmarks.Criteria;
 using MentorFlow.Benchmarks.Emails;
+using MentorFlow.Benchmarks.History;
 using MentorFlow.Benchmarks.Sources;
 
 namespace MentorFlow.Benchmarks;
@@ -14,6 +15,7 @@ internal static class Sections
         ("criteria", CriteriaSection.RunAsync),
         ("sources", SourcesSection.RunAsync),
         ("emails", EmailsSection.RunAsync),
+        ("history", HistorySection.RunAsync),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
