@@ -16,6 +16,7 @@ internal static class Sections
         ("sources", SourcesSection.RunAsync),
         ("emails", EmailsSection.RunAsync),
         ("history", HistorySection.RunAsync),
+        ("matching", _ => Task.FromResult(Matching.MatchingBenchmark.Run([]))),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
