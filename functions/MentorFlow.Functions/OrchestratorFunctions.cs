@@ -20,6 +20,15 @@ public static class OrchestratorFunctions
         return new ProgramOrchestrator().RunAsync(context, input);
     }
 
+    [Function(nameof(ActivityStageOrchestrator))]
+    public static Task<StageReport> RunActivityStageOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<StageRun>()
+            ?? throw new InvalidOperationException("The stage orchestration was started without its input.");
+        return new ActivityStageOrchestrator().RunAsync(context, input);
+    }
+
     [Function(nameof(ApprovalOrchestrator))]
     public static Task<IReadOnlyList<ApprovalResult>> RunApprovalOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
     {

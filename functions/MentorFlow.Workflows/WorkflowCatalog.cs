@@ -17,6 +17,7 @@ public static class WorkflowCatalog
     [
         typeof(ProgramOrchestrator),
         typeof(ApprovalOrchestrator),
+        typeof(ActivityStageOrchestrator),
         typeof(SponsorshipOrchestrator),
         typeof(CohortOrchestrator),
         typeof(StoriesOrchestrator),

@@ -10,11 +10,15 @@ using Microsoft.Extensions.Options;
 namespace MentorFlow.Integrations.Criteria;
 
 /// <summary>
-/// Candidates in Azure Table Storage: table <c>&lt;prefix&gt;Candidates</c>, PartitionKey = program id, RowKey ordered as the
-/// API lists them (eligible mentees by rank, other mentees by email, then mentors by rank), written 100 to a transaction.
+/// Candidates in Azure Table Storage: table <c>&lt;prefix&gt;Candidates</c>, PartitionKey = program id, RowKey = the
+/// candidate's position in the order the API lists them (eligible mentees by rank, other mentees by email, then mentors
+/// by rank), zero-padded, written 100 to a transaction, and one row (<c>count</c>) holding how many there are. A page is
+/// then a range query over row keys and the total a point read — never a scan of the program's tens of thousands of rows.
 /// </summary>
 public sealed class TableCandidateStore(TableServiceClient service, IOptions<TableStorageOptions> options) : ICandidateStore
 {
+    private const string CountRow = "count";
+
     private readonly LazyTable lazy = new(service.GetTableClient(options.Value.TablePrefix + "Candidates"));
 
     /// <inheritdoc />
@@ -22,48 +26,49 @@ public sealed class TableCandidateStore(TableServiceClient service, IOptions<Tab
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var table = await lazy.GetAsync(cancellationToken);
+        var position = 0;
         foreach (var chunk in candidates.Chunk(100))
         {
             await table.SubmitTransactionAsync(
-                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(programId, RowKey(c))
+                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(programId, RowKey(position++))
                 {
                     ["Json"] = JsonSerializer.Serialize(c, MentorFlowJson.Options),
                 })),
                 cancellationToken);
         }
+
+        // Written last: a reader sees the count only once every row it counts is there.
+        await table.UpsertEntityAsync(new TableEntity(programId, CountRow) { ["Total"] = candidates.Count }, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<(int Total, IReadOnlyList<CandidateView> Items)> ListAsync(string programId, int skip, int top, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
         var table = await lazy.GetAsync(cancellationToken);
-        var items = new List<CandidateView>();
-        var total = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");
+        var count = await table.GetEntityIfExistsAsync<TableEntity>(programId, CountRow, ["Total"], cancellationToken);
+        if (!count.HasValue || count.Value is null)
+        {
+            return (0, []);
+        }
+
+        var total = count.Value.GetInt32("Total") ?? 0;
+        var items = new List<CandidateView>(Math.Min(top, Math.Max(0, total - skip)));
+        if (top == 0 || skip >= total)
+        {
+            return (total, items);
+        }
+
+        var end = (int)Math.Min((long)skip + top, total);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId} and RowKey ge {RowKey(skip)} and RowKey lt {RowKey(end)}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["Json"], cancellationToken: cancellationToken))
         {
-            if (total >= skip && items.Count < top)
-            {
-                items.Add(JsonSerializer.Deserialize<CandidateView>(entity.GetString("Json"), MentorFlowJson.Options)!);
-            }
-
-            total++;
+            items.Add(JsonSerializer.Deserialize<CandidateView>(entity.GetString("Json"), MentorFlowJson.Options)!);
         }
 
         return (total, items);
     }
 
-    private static string RowKey(CandidateView c)
-    {
-        var group = (c.Pool, c.Eligible) switch
-        {
-            ("mentee", true) => "1",
-            ("mentee", false) => "2",
-            _ => "3",
-        };
-        var rank = (c.Rank ?? 9_999_999).ToString("D7", CultureInfo.InvariantCulture);
-        // Row keys may not hold '/', '\\', '#' or '?': an email rarely does, but replace them to be safe.
-        var email = c.Email.ToLowerInvariant().Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
-        return $"{group}-{rank}-{email}";
-    }
+    private static string RowKey(int position) => position.ToString("D7", CultureInfo.InvariantCulture);
 }

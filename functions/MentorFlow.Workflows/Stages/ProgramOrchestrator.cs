@@ -22,19 +22,10 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
 
     /// <summary>The approval id of the program manager's charter confirmation.</summary>
-    public const string CharterApprovalId = "charter";
+    public const string CharterApprovalId = ActivityStageOrchestrator.CharterApprovalId;
 
-    // The stages this version implements, in order. The first three are activities — where the stage ends with a
-    // person's confirmation by email, with the approval that gates it (a stage activity may also hand back approval
-    // batches of its own, the Criteria stage's nominations, which the stage waits for); the later ones are
+    // Every stage, in order: Define, Roles and Criteria through ActivityStageOrchestrator, the others through
     // sub-orchestrations of their own.
-    private static readonly (StageName Stage, string Activity, ApprovalKind? Gate)[] ActivityStages =
-    [
-        (StageName.Define, nameof(DefineStageActivity), ApprovalKind.CharterConfirmation),
-        (StageName.Roles, nameof(RolesStageActivity), null),
-        (StageName.Criteria, nameof(CriteriaStageActivity), null),
-    ];
-
     private static readonly StageName[] ImplementedStages = Enum.GetValues<StageName>();
 
     /// <inheritdoc />
@@ -144,45 +135,14 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
                 return await CompleteAsync(context, programId, stage, result, finishedBefore, stop);
         }
 
-        var (_, activity, gate) = ActivityStages.Single(s => s.Stage == stage);
-        result = await context.CallActivityAsync<StageResult>(activity, input, Retry);
-
-        if (gate is { } kind)
+        // Define, Roles and Criteria: an activity, and the approvals it ends with.
+        var report = await context.CallSubOrchestratorAsync<StageReport>(nameof(ActivityStageOrchestrator), new StageRun(programId, stage), instanceId);
+        if (report.DeclinedReason is { } reason)
         {
-            context.SetCustomStatus(new ProgramCustomStatus(
-                nameof(ProgramStatus.WaitingForApproval), stage.ToString(), [ApprovalTexts.Describe(kind)], finishedBefore, StageCount));
-            var approvalId = kind == ApprovalKind.CharterConfirmation ? CharterApprovalId : kind.ToString();
-            var decision = (await RunBatchAsync(context, programId, new ApprovalBatch(approvalId, kind, [approvalId], null)))[0].Decision;
-            var by = decision.DecidedBy == AuditActors.System ? "the timeout policy" : decision.DecidedBy;
-            var note = string.IsNullOrWhiteSpace(decision.Comment) ? "" : $" ({decision.Comment})";
-            if (decision.Approved)
-            {
-                result = result with { Summary = $"{result.Summary}; confirmed by {by}" };
-            }
-            else
-            {
-                result = result with { Summary = $"{ApprovalTexts.Describe(kind)} declined by {by}{note}" };
-                stop = new StageStop(Ended: false, Reason: $"{ApprovalTexts.Describe(kind)} declined by {by}{note}.");
-            }
+            stop = new StageStop(Ended: false, Reason: reason);
         }
 
-        if (result.Batches is { Count: > 0 } batches)
-        {
-            // One approval orchestration per approver, all at once; the stage is done when every decision is in.
-            context.SetCustomStatus(new ProgramCustomStatus(
-                nameof(ProgramStatus.WaitingForApproval), stage.ToString(),
-                [.. batches.Select(b => $"{ApprovalTexts.Describe(b.Kind)}s from {b.Approver?.Email ?? "the program manager"}")],
-                finishedBefore, StageCount));
-            var decided = (await Task.WhenAll(batches.Select(b => RunBatchAsync(context, programId, b)))).SelectMany(r => r).ToList();
-            var approved = decided.Count(d => d.Decision.Approved);
-            result = result with
-            {
-                Summary = $"{result.Summary}; {approved} approved, {decided.Count - approved} declined",
-                Counts = new Dictionary<string, int>(result.Counts) { ["approvedNominations"] = approved, ["declinedNominations"] = decided.Count - approved },
-            };
-        }
-
-        return await CompleteAsync(context, programId, stage, result, finishedBefore, stop);
+        return await CompleteAsync(context, programId, stage, report.Result, finishedBefore, stop);
     }
 
     private static async Task<StageStop?> CompleteAsync(
@@ -204,8 +164,6 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         public string? SkipRollout { get; set; }
     }
 
-    private static Task<IReadOnlyList<ApprovalResult>> RunBatchAsync(TaskOrchestrationContext context, string programId, ApprovalBatch batch) =>
-        ApprovalBatches.RunAsync(context, programId, batch);
 
     private static async Task FinishAsync(
         TaskOrchestrationContext context, string programId, ProgramStatus status, string? reason, string skippedSummary, int finishedCount)
