@@ -27,7 +27,7 @@ public sealed class TableCandidateStore(TableServiceClient service, IOptions<Tab
         ArgumentNullException.ThrowIfNull(candidates);
         var table = await lazy.GetAsync(cancellationToken);
         var position = 0;
-        foreach (var chunk in candidates.Chunk(100))
+        foreach (var chunk in candidates.OrderBy(Group).ThenBy(c => c.Rank ?? int.MaxValue).ThenBy(c => c.Email.ToLowerInvariant(), StringComparer.Ordinal).Chunk(100))
         {
             await table.SubmitTransactionAsync(
                 chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(programId, RowKey(position++))
@@ -69,6 +69,14 @@ public sealed class TableCandidateStore(TableServiceClient service, IOptions<Tab
 
         return (total, items);
     }
+
+    /// <summary>Eligible mentees first, then the other mentees, then mentors.</summary>
+    private static int Group(CandidateView c) => (c.Pool, c.Eligible) switch
+    {
+        ("mentee", true) => 1,
+        ("mentee", false) => 2,
+        _ => 3,
+    };
 
     private static string RowKey(int position) => position.ToString("D7", CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace MentorFlow.Workflows.Api;
 
-/// <summary>The <c>?top=&amp;skip=</c> paging of the read API, validated as <see cref="CriteriaApi"/> does it.</summary>
+/// <summary>The <c>?top=&amp;skip=</c> paging of every list in the read API.</summary>
 internal static class ApiPaging
 {
     public const int DefaultTop = 100;

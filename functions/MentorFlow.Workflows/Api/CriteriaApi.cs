@@ -12,9 +12,6 @@ namespace MentorFlow.Workflows.Api;
 /// </summary>
 public sealed class CriteriaApi(IProgramStore programs, ICandidateStore candidates, IApprovalStore approvals)
 {
-    private const int DefaultTop = 100;
-    private const int MaxTop = 1000;
-
     public async Task<IResult> CandidatesAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -23,7 +20,7 @@ public sealed class CriteriaApi(IProgramStore programs, ICandidateStore candidat
             return missing;
         }
 
-        if (!TryPage(request, out var skip, out var top, out var problem))
+        if (!ApiPaging.TryRead(request, out var skip, out var top, out var problem))
         {
             return problem!;
         }
@@ -44,7 +41,7 @@ public sealed class CriteriaApi(IProgramStore programs, ICandidateStore candidat
             return missing;
         }
 
-        if (!TryPage(request, out var skip, out var top, out var problem))
+        if (!ApiPaging.TryRead(request, out var skip, out var top, out var problem))
         {
             return problem!;
         }
@@ -68,22 +65,4 @@ public sealed class CriteriaApi(IProgramStore programs, ICandidateStore candidat
         ProgramIds.IsWellFormed(id) && await programs.GetAsync(id, cancellationToken) is not null
             ? null
             : Problems.NotFound($"There is no program with id '{id}'.");
-
-    private static bool TryPage(HttpRequest request, out int skip, out int top, out IResult? problem)
-    {
-        skip = 0;
-        top = DefaultTop;
-        problem = null;
-        var skipText = request.Query["skip"].ToString();
-        var topText = request.Query["top"].ToString();
-        if ((skipText.Length > 0 && (!int.TryParse(skipText, out skip) || skip < 0))
-            || (topText.Length > 0 && (!int.TryParse(topText, out top) || top < 1 || top > MaxTop)))
-        {
-            problem = Problems.Create(
-                StatusCodes.Status400BadRequest, "Invalid paging.", $"skip must be 0 or more and top between 1 and {MaxTop}.");
-            return false;
-        }
-
-        return true;
-    }
 }

@@ -13,6 +13,7 @@ using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Programs;
 using MentorFlow.Workflows.Stages;
+using MentorFlow.Workflows.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -48,6 +48,26 @@ public sealed class TableCandidateStoreTests
     }
 
     [Fact]
+    public async Task ListAsync_CandidatesSavedInAnyOrder_EligibleMenteesByRankThenOtherMenteesThenMentors()
+    {
+        CandidateView[] saved =
+        [
+            Candidate(5) with { Pool = "mentor", Eligible = true, Rank = 1 },
+            Candidate(7) with { Pool = "mentee", Eligible = false, Rank = null, Email = "zed@example.com" },
+            Candidate(3) with { Pool = "mentee", Eligible = true, Rank = 2 },
+            Candidate(8) with { Pool = "mentee", Eligible = false, Rank = null, Email = "amy@example.com" },
+            Candidate(1) with { Pool = "mentee", Eligible = true, Rank = 1 },
+        ];
+        await store.SaveAsync(programId, saved, default);
+
+        var (_, items) = await store.ListAsync(programId, 0, 10, default);
+
+        Assert.Equal(
+            ["person001@example.com", "person003@example.com", "amy@example.com", "zed@example.com", "person005@example.com"],
+            items.Select(c => c.Email));
+    }
+
+    [Fact]
     public async Task SaveAsync_Again_ReplacesRowsInPlace()
     {
         var saved = Enumerable.Range(1, 30).Select(Candidate).ToList();
@@ -74,8 +94,8 @@ public sealed class TableCandidateStoreTests
     private static CandidateView Candidate(int rank) => new(
         $"person{rank:D3}@example.com",
         $"Person {rank}",
-        rank % 5 == 0 ? "mentor" : "mentee",
-        Eligible: rank % 7 != 0,
+        "mentee",
+        Eligible: true,
         [new RuleResult("tenureMonths >= 12", true, $"tenureMonths = {rank}")],
         new Dictionary<string, object?> { ["tenureMonths"] = rank, ["quotaAttainment"] = null },
         1.0 / rank,

@@ -12,13 +12,19 @@ internal static class ProgramClient
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", file)))!.AsObject();
 
     /// <summary>
-    /// The quick demo with a charter confirmation that approves itself after a second: for tests about what comes
-    /// after the gate. (Tests of the gate itself answer the email.)
+    /// The quick demo run by nobody: every approval approves itself after a second (the charter, the nominations, the
+    /// endorsement), two nominees (so two leaders are asked to pledge, silence being no pledge), nobody eligible to
+    /// mentor (so the pilot finds no mentor, ends without a go, and the rollout is skipped), stories asked after a
+    /// second. It completes on its own in seconds: for tests about hosting and durability, not about the stages.
     /// </summary>
     public static JsonObject SelfApprovingDefinition()
     {
         var definition = SampleDefinition();
         definition["approvals"] = new JsonObject { ["timeout"] = "PT1S", ["reminders"] = new JsonArray(), ["onTimeout"] = "approve" };
+        definition["criteria"]!["mentee"]!["maxNominees"] = 2;
+        definition["criteria"]!["mentor"]!["eligibility"] = new JsonArray("tenureMonths >= 1200");
+        definition["sponsorship"] = new JsonObject { ["leaders"] = new JsonArray() };
+        definition["stories"] = new JsonObject { ["requestAfter"] = "PT1S" };
         return definition;
     }
 
