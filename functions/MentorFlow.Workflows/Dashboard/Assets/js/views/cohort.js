@@ -71,7 +71,7 @@ export function createCohortSections(programId) {
     checkins: { page: 1, data: null, error: null, read: (skip, top) => api.getCheckIns(programId, skip, top), size: pageSize },
     stories: { page: 1, data: null, error: null, read: (skip, top) => api.getStories(programId, skip, top), size: storiesPageSize },
   };
-  const state = { program: null, openPairs: new Set(), checkinsShow: '', pairsStage: '' };
+  const state = { program: null, openPairs: new Set(), checkinsShow: '', pairsStage: '', nextCohortPage: 1 };
   let stopped = false;
   let loading = 0;
 
@@ -276,7 +276,7 @@ export function createCohortSections(programId) {
     const rows = all ? items.filter((p) => state.pairsStage === '' || p.stage === state.pairsStage) : items;
     const { matching, pages, first, shown } = pageOf('pairs', rows);
     keepFocus(body.pairs, () => replace(body.pairs,
-      h('table', { class: 'stack', id: 'pairs-table' },
+      h('table', { class: 'stack long-labels', id: 'pairs-table' },
         h('caption', {}, rangeCaption(first, shown, matching, total, 'pair')),
         h('thead', {}, h('tr', {}, ['Stage', 'Pair', 'Mentee', 'Mentor', 'Compatibility', 'Kicked off', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, shown.flatMap(pairRow))),
@@ -316,7 +316,7 @@ export function createCohortSections(programId) {
     return h('div', { class: 'explain', role: 'region', 'aria-label': `Why: ${p.mentee.name} with ${p.mentor.name}` },
       h('h3', {}, `Why ${p.mentee.name} is paired with ${p.mentor.name}: compatibility ${formatNumber(p.compatibility, 3)}`),
       h('p', { class: 'small muted' }, 'compatibility = Σ weight × value over the matching factors; each value is between 0 and 1.'),
-      h('table', { class: 'stack contributions' },
+      h('table', { class: 'stack contributions long-labels' },
         h('thead', {}, h('tr', {}, ['Factor', 'Weight', 'Value', 'Contribution'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, p.explanation.map((f) => h('tr', { dataset: { factor: f.factor } },
           cell('Factor', humanize(f.factor)),
@@ -441,15 +441,21 @@ export function createCohortSections(programId) {
         : 'None yet — at the end of the Stories stage, the eligible mentees who were not nominated and the colleagues participants suggested are put to their leaders for the next cohort.'));
       return;
     }
-    replace(nextCohortBody, h('table', { class: 'stack', id: 'next-cohort-table' },
-      h('caption', {}, plural(next.length, 'person', 'people')),
-      h('thead', {}, h('tr', {}, ['Person', 'Why', 'Approver'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, next.map((c) => h('tr', { dataset: { email: c.email, source: c.source } },
-        cell('Person', person(c)),
-        cell('Why', c.source === 'ranked'
-          ? `Ranked${c.rank ? ` #${c.rank}` : ''}, not nominated`
-          : ['Suggested', c.suggestedBy ? [' by ', h('strong', {}, c.suggestedBy)] : null]),
-        cell('Approver', c.approverEmail ?? none()))))));
+    const pages = Math.max(1, Math.ceil(next.length / pageSize));
+    state.nextCohortPage = Math.min(state.nextCohortPage, pages);
+    const first = (state.nextCohortPage - 1) * pageSize;
+    const shown = next.slice(first, first + pageSize);
+    keepFocus(nextCohortBody, () => replace(nextCohortBody,
+      h('table', { class: 'stack', id: 'next-cohort-table' },
+        h('caption', {}, `${first + 1}–${first + shown.length} of ${plural(next.length, 'person', 'people')}`),
+        h('thead', {}, h('tr', {}, ['Person', 'Why', 'Approver'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, shown.map((c) => h('tr', { dataset: { email: c.email, source: c.source } },
+          cell('Person', person(c)),
+          cell('Why', c.source === 'ranked'
+            ? `Ranked${c.rank ? ` #${c.rank}` : ''}, not nominated`
+            : ['Suggested', c.suggestedBy ? [' by ', h('strong', {}, c.suggestedBy)] : null]),
+          cell('Approver', c.approverEmail ?? none()))))),
+      pager('Pages of the next cohort', 'next-cohort', state.nextCohortPage, pages, (page) => { state.nextCohortPage = page; drawNextCohort(); })));
   }
 
   return {
