@@ -23,6 +23,21 @@ internal static class Definitions
         return definition;
     }
 
+    /// <summary>
+    /// The quick demo run to the end by the people it emails (<see cref="Browser.OutboxResponder"/>): approvals wait
+    /// long enough for a link to be followed (and approve if nobody does), and the pilot, rollout and stories take
+    /// seconds, so a test sees pairs, check-ins, stories and pledges within a couple of minutes.
+    /// </summary>
+    public static JsonObject RunByItsPeople()
+    {
+        var definition = Sample("quick-demo.json");
+        definition["approvals"] = new JsonObject { ["timeout"] = "PT40S", ["reminders"] = new JsonArray(), ["onTimeout"] = "approve" };
+        definition["pilot"] = new JsonObject { ["pairs"] = 4, ["duration"] = "PT20S", ["checkIns"] = new JsonArray("PT4S") };
+        definition["rollout"] = new JsonObject { ["duration"] = "PT12S", ["checkIns"] = new JsonArray("PT4S") };
+        definition["stories"] = new JsonObject { ["requestAfter"] = "PT1S" };
+        return definition;
+    }
+
     /// <summary>The real sample with one definition problem written in.</summary>
     public static JsonObject WaitsForCharterWith(Action<JsonObject> change)
     {

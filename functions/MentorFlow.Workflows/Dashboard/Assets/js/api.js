@@ -67,6 +67,22 @@ export const getCandidates = (id, skip, top, options) =>
 export const getNominations = (id, skip, top, options) =>
   call(`programs/${encodeURIComponent(id)}/nominations?top=${top}&skip=${skip}`, options);
 
+/** A page of the program's pairs (Pilot and Rollout): `{ total, skip, top, items }`, unmatched mentees included. */
+export const getPairs = (id, skip, top, options) =>
+  call(`programs/${encodeURIComponent(id)}/pairs?top=${top}&skip=${skip}`, options);
+
+/** A page of the program's check-ins: `{ total, answered, averageRating, alerts, skip, top, items }`. */
+export const getCheckIns = (id, skip, top, options) =>
+  call(`programs/${encodeURIComponent(id)}/checkins?top=${top}&skip=${skip}`, options);
+
+/** A page of the stories told: `{ total, published, requested, skip, top, items, nextCohort }`. */
+export const getStories = (id, skip, top, options) =>
+  call(`programs/${encodeURIComponent(id)}/stories?top=${top}&skip=${skip}`, options);
+
+/** A page of the sales leaders' pledges: `{ total, pledged, declined, pending, skip, top, items }`. */
+export const getPledges = (id, skip, top, options) =>
+  call(`programs/${encodeURIComponent(id)}/pledges?top=${top}&skip=${skip}`, options);
+
 /** Every item of a paged list, read `top` at a time with skip (at most `limit`); `{ total, items }`. */
 export async function getAll(read, { top = 1000, limit = Infinity } = {}) {
   const first = await read(0, top);

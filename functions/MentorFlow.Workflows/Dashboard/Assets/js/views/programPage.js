@@ -1,10 +1,12 @@
-// One program: status, the seven stages as a pipeline, whom it waits for, its counts and its audit log, refreshed
+// One program: status, the seven stages as a pipeline, whom it waits for, its counts, what each stage gathered
+// (candidates and nominations; pledges, pairs, check-ins and stories) and its audit log, refreshed
 // every two seconds while the program runs; a Cancel button while it can still be cancelled.
 
 import * as api from '../api.js';
 import { announce, cell, h, keepFocus, replace, uid } from '../dom.js';
 import { fromNow, humanize, isEnded, plural, statusLabel, time } from '../format.js';
 import { poll } from '../poll.js';
+import { createCohortSections } from './cohort.js';
 import { createCriteriaSections } from './criteria.js';
 
 const refreshEvery = 2000;
@@ -28,6 +30,7 @@ export function renderProgramPage(main, route, context) {
   const audit = h('div', { id: 'audit' });
   const auditCount = h('span', { class: 'muted small' });
   const criteria = createCriteriaSections(id);
+  const cohort = createCohortSections(id);
 
   replace(main,
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All programs')),
@@ -44,12 +47,7 @@ export function renderProgramPage(main, route, context) {
       h('h2', { id: 'counts-title' }, 'Counts'),
       counts),
     criteria.sections,
-    h('section', { class: 'panel', 'aria-labelledby': 'people-title' },
-      h('h2', { id: 'people-title' }, 'Pairs, check-ins, stories and pledges'),
-      h('p', { class: 'notice', id: 'not-available' },
-        h('strong', {}, 'Not available in this version. '),
-        'The stages that produce them (Sponsorship, Pilot, Rollout and Stories) are not built yet, ',
-        'so the API has nothing to show. They will appear here as those stages are delivered.')),
+    cohort.sections,
     h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'audit-title' }, 'Audit log'), auditCount),
       audit));
@@ -83,7 +81,7 @@ export function renderProgramPage(main, route, context) {
           : null));
     } else if (program.status === 'Completed') {
       replace(outcome, h('p', { class: 'notice success', id: 'program-reason' },
-        h('strong', {}, 'Completed. '), 'Every stage this version runs is done; the others are skipped and say why.'));
+        h('strong', {}, 'Completed. '), 'Every stage is done or, where the program did not need it, skipped with the reason.'));
     } else {
       replace(outcome);
     }
@@ -184,6 +182,8 @@ export function renderProgramPage(main, route, context) {
 
   let lastProgram = '';
   let lastAudit = '';
+  let lastCohort = '';
+  let lastCohortAudit = '';
   function show(program, entries) {
     const previous = state.program;
     const programJson = JSON.stringify(program);
@@ -202,6 +202,12 @@ export function renderProgramPage(main, route, context) {
       lastAudit = auditJson;
       state.audit = entries;
       drawAudit();
+    }
+    // A check-in answered or a story told changes the audit log, not the program: either change reloads them.
+    if (programJson !== lastCohort || auditJson !== lastCohortAudit) {
+      lastCohort = programJson;
+      lastCohortAudit = auditJson;
+      cohort.update(program);
     }
   }
 
@@ -312,6 +318,7 @@ export function renderProgramPage(main, route, context) {
   return () => {
     stopped = true;
     criteria.stop();
+    cohort.stop();
     stopPolling();
     window.removeEventListener('mentorflow:outbox', onOutbox);
     dialog?.close();
