@@ -34,7 +34,7 @@ public sealed class ActivityStageOrchestrator : TaskOrchestrator<StageRun, Stage
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var (_, activity, gate) = Stages.Single(s => s.Stage == input.Stage);
-        var result = await context.CallActivityAsync<StageResult>(activity, new StageInput(input.ProgramId, context.CurrentUtcDateTime), Retry);
+        var result = await context.CallActivityAsync<StageResult>(activity, new StageInput(input.ProgramId, input.At), Retry);
         string? declined = null;
 
         if (gate is { } kind)

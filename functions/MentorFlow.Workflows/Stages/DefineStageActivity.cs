@@ -25,14 +25,19 @@ public sealed class DefineStageActivity(IProgramStore store, IAuditLog audit) : 
                 "The charter is not valid: " + string.Join("; ", check.Problems.Select(p => $"{p.Path}: {p.Message}")));
         }
 
-        var charter = ProgramCharter.From(definition, input.At);
-        await store.SaveCharterAsync(input.ProgramId, charter, CancellationToken.None);
+        // Run twice (a host killed after the stage began), the stage keeps the charter it stored first and logs it once.
+        var charter = await store.GetCharterAsync(input.ProgramId, CancellationToken.None);
+        if (charter is null)
+        {
+            charter = ProgramCharter.From(definition, input.At);
+            await store.SaveCharterAsync(input.ProgramId, charter, CancellationToken.None);
+        }
 
         var summary = $"Charter defined: {Plural.Of(charter.LearningOutcomes.Count, "learning outcome")} with measures, "
             + $"{Plural.Of(charter.Benefits.Count, "benefit")}";
         await audit.AppendAsync(
             input.ProgramId,
-            new AuditEntry(input.At, AuditActors.System, "CharterDefined",
+            new AuditEntry(charter.DefinedAt, AuditActors.System, "CharterDefined",
                 $"Charter of '{charter.Name}' stored; program manager {charter.ProgramManager.Name}, sponsor {charter.Sponsor.Name}."),
             CancellationToken.None);
         return new StageResult(summary, new Dictionary<string, int>

@@ -136,7 +136,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         }
 
         // Define, Roles and Criteria: an activity, and the approvals it ends with.
-        var report = await context.CallSubOrchestratorAsync<StageReport>(nameof(ActivityStageOrchestrator), new StageRun(programId, stage), instanceId);
+        var report = await context.CallSubOrchestratorAsync<StageReport>(nameof(ActivityStageOrchestrator), new StageRun(programId, stage, input.At), instanceId);
         if (report.DeclinedReason is { } reason)
         {
             stop = new StageStop(Ended: false, Reason: reason);

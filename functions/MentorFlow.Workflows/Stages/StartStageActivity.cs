@@ -23,9 +23,11 @@ public sealed class StartStageActivity(IProgramStore store, IAuditLog audit) : T
             return false;
         }
 
+        // The stage's first start time, kept in the record: a start delivered twice logs one line.
+        var startedAt = stored.Stages.First(s => s.Name == input.Stage).StartedAt ?? input.At;
         await audit.AppendAsync(
             input.ProgramId,
-            new AuditEntry(input.At, AuditActors.System, "StageStarted", $"{input.Stage} stage started."),
+            new AuditEntry(startedAt, AuditActors.System, "StageStarted", $"{input.Stage} stage started."),
             CancellationToken.None);
         return true;
     }

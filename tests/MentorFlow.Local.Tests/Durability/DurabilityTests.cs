@@ -153,10 +153,11 @@ public sealed class DurabilityTests(LocalHostFixture fixture)
 
     private static async Task AssertRanOnceAsync(HttpClient client, string id)
     {
-        var actions = (await AuditAsync(client, id)).Select(e => e!["action"]!.GetValue<string>()).ToList();
-        Assert.Equal(1, actions.Count(a => a == "ProgramSubmitted"));
-        Assert.Equal(1, actions.Count(a => a == "CharterDefined"));
-        Assert.Equal(1, actions.Count(a => a == "RolesDefined"));
-        Assert.Equal(1, actions.Count(a => a == "ProgramCompleted"));
+        var audit = await AuditAsync(client, id);
+        foreach (var action in new[] { "ProgramSubmitted", "CharterDefined", "RolesDefined", "ProgramCompleted" })
+        {
+            var entries = audit.Where(e => e!["action"]!.GetValue<string>() == action).Select(e => e!.ToJsonString()).ToList();
+            Assert.True(entries.Count == 1, $"{id}: {action} logged {entries.Count} times: {string.Join(" | ", entries)}");
+        }
     }
 }
