@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Workflows.Api;
@@ -40,44 +39,20 @@ public sealed class TableCheckInStore(TableServiceClient service, IOptions<Table
     public async Task<CheckInRecord> AnswerAsync(string programId, string checkInId, CheckInAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        while (true)
-        {
-            var entity = await GetEntityAsync(programId, checkInId, cancellationToken)
-                ?? throw new KeyNotFoundException($"Check-in {checkInId} of {programId} does not exist.");
-            var current = FromEntity(entity);
-            if (current.Answered)
-            {
-                return current;
-            }
-
-            var answered = current with { Rating = answer.Rating, Comment = answer.Comment, RespondedAt = answer.At };
-            try
-            {
-                var table = await lazy.GetAsync(cancellationToken);
-                await table.UpdateEntityAsync(ToEntity(answered), entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return answered;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Answered in between (the form sent twice): read again and return that answer.
-            }
-        }
+        return await TableRows.ChangeAsync(
+            await lazy.GetAsync(cancellationToken),
+            programId,
+            checkInId,
+            FromEntity,
+            ToEntity,
+            current => current.Answered ? current : current with { Rating = answer.Rating, Comment = answer.Comment, RespondedAt = answer.At },
+            $"Check-in {checkInId} of {programId} does not exist.",
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<CheckInRecord>> ListAsync(string programId, CancellationToken cancellationToken)
-    {
-        TableRows.Key(programId, nameof(programId));
-        var table = await lazy.GetAsync(cancellationToken);
-        var list = new List<CheckInRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            list.Add(FromEntity(entity));
-        }
-
-        return list;
-    }
+    public async Task<IReadOnlyList<CheckInRecord>> ListAsync(string programId, CancellationToken cancellationToken) =>
+        await TableRows.ListPartitionAsync(await lazy.GetAsync(cancellationToken), programId, FromEntity, cancellationToken);
 
     private async Task<TableEntity?> GetEntityAsync(string programId, string checkInId, CancellationToken cancellationToken)
     {

@@ -71,19 +71,8 @@ public sealed class TablePairStore(TableServiceClient service, IOptions<TableSto
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PairRecord>> ListAsync(string programId, CancellationToken cancellationToken)
-    {
-        TableRows.Key(programId, nameof(programId));
-        var table = await lazy.GetAsync(cancellationToken);
-        var list = new List<PairRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            list.Add(FromEntity(entity));
-        }
-
-        return list;
-    }
+    public async Task<IReadOnlyList<PairRecord>> ListAsync(string programId, CancellationToken cancellationToken) =>
+        await TableRows.ListPartitionAsync(await lazy.GetAsync(cancellationToken), programId, FromEntity, cancellationToken);
 
     /// <summary>The RowKey of a pair: stage number and name, then the pair number, e.g. <c>04-pilot-00003</c>.</summary>
     internal static string RowKey(StageName stage, int pairNumber)

@@ -69,19 +69,8 @@ public sealed class TableStoryStore(TableServiceClient service, IOptions<TableSt
         ChangeAsync(programId, storyId, current => current.Status == status ? current : current with { Status = status }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoryRecord>> ListAsync(string programId, CancellationToken cancellationToken)
-    {
-        TableRows.Key(programId, nameof(programId));
-        var table = await storyTable.GetAsync(cancellationToken);
-        var list = new List<StoryRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programId}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            list.Add(FromEntity(entity));
-        }
-
-        return list;
-    }
+    public async Task<IReadOnlyList<StoryRecord>> ListAsync(string programId, CancellationToken cancellationToken) =>
+        await TableRows.ListPartitionAsync(await storyTable.GetAsync(cancellationToken), programId, FromEntity, cancellationToken);
 
     /// <inheritdoc />
     public async Task SaveNextCohortAsync(string programId, IReadOnlyList<NextCohortCandidate> candidates, CancellationToken cancellationToken)
@@ -126,32 +115,10 @@ public sealed class TableStoryStore(TableServiceClient service, IOptions<TableSt
         return list;
     }
 
-    /// <summary>Reads, changes and writes a story under its ETag, reading again when someone wrote in between.</summary>
-    private async Task<StoryRecord> ChangeAsync(string programId, string storyId, Func<StoryRecord, StoryRecord> change, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var entity = await GetEntityAsync(programId, storyId, cancellationToken)
-                ?? throw new KeyNotFoundException($"Story {storyId} of {programId} does not exist.");
-            var current = FromEntity(entity);
-            var changed = change(current);
-            if (ReferenceEquals(changed, current))
-            {
-                return current;
-            }
-
-            try
-            {
-                var table = await storyTable.GetAsync(cancellationToken);
-                await table.UpdateEntityAsync(ToEntity(changed), entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return changed;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Changed in between (the form sent twice, a curation click): read again and reapply.
-            }
-        }
-    }
+    private async Task<StoryRecord> ChangeAsync(string programId, string storyId, Func<StoryRecord, StoryRecord> change, CancellationToken cancellationToken) =>
+        await TableRows.ChangeAsync(
+            await storyTable.GetAsync(cancellationToken), programId, storyId, FromEntity, ToEntity, change,
+            $"Story {storyId} of {programId} does not exist.", cancellationToken);
 
     private async Task<TableEntity?> GetEntityAsync(string programId, string storyId, CancellationToken cancellationToken)
     {

@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 
 namespace MentorFlow.Integrations.Storage;
 
-/// <summary>What the cohort stores share: key checks, insert-if-missing and transactions of at most 100 actions.</summary>
+/// <summary>
+/// What the cohort stores share: key checks, insert-if-missing, a partition read whole, a change under the row's ETag,
+/// and transactions of at most 100 actions.
+/// </summary>
 internal static class TableRows
 {
     /// <summary>A table transaction carries at most 100 actions, all in one partition.</summary>
@@ -77,6 +80,63 @@ internal static class TableRows
         foreach (var chunk in actions.Chunk(MaxTransactionActions))
         {
             await table.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+    }
+
+    /// <summary>Every row of a partition, read with <paramref name="read"/>, in RowKey order.</summary>
+    public static async Task<IReadOnlyList<T>> ListPartitionAsync<T>(
+        TableClient table, string partitionKey, Func<TableEntity, T> read, CancellationToken cancellationToken)
+    {
+        Key(partitionKey, nameof(partitionKey));
+        var list = new List<T>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(read(entity));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Reads a row, applies <paramref name="change"/> and writes the result under the row's ETag, reading again and
+    /// reapplying when another writer came first; returns what is stored. A change that returns its input unchanged
+    /// (the same instance) writes nothing — that is how "the first answer wins" is said. A missing row throws
+    /// <see cref="KeyNotFoundException"/> with <paramref name="missing"/>.
+    /// </summary>
+    public static async Task<T> ChangeAsync<T>(
+        TableClient table,
+        string partitionKey,
+        string rowKey,
+        Func<TableEntity, T> read,
+        Func<T, TableEntity> write,
+        Func<T, T> change,
+        string missing,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        Key(partitionKey, nameof(partitionKey));
+        Key(rowKey, nameof(rowKey));
+        while (true)
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+            var entity = response.HasValue ? response.Value! : throw new KeyNotFoundException(missing);
+            var current = read(entity);
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                return current;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(write(changed), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return changed;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed in between (a form sent twice, a curation click): read again and reapply.
+            }
         }
     }
 }
