@@ -337,7 +337,7 @@ public sealed partial class FormApi(
         && !address.Host.StartsWith('.')
         && !address.Host.EndsWith('.');
 
-    private static IResult Page(int status, string html) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    private static IResult Page(int status, string html) => new TokenPageResult(status, html);
 
     private sealed record ResolvedCheckIn(IResult? Error, CheckInRecord? CheckIn = null, CheckInPageModel? Model = null, string? ProgramName = null);
 
