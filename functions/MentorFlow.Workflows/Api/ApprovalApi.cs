@@ -125,6 +125,11 @@ public sealed partial class ApprovalApi(
                 404, "Request not found", "This approval request does not exist (any more).")));
         }
 
+        if (EndedProgramGate.Refuse(program) is { } ended)
+        {
+            return new Resolved(ended);
+        }
+
         var title = approval.Title;
         var model = new ApprovalPageModel(program.Name, title, approval.Description, approval.Approver.Name, approval.Approver.Email, approval.DueAt)
         {
