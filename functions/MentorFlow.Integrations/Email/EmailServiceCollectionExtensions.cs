@@ -1,3 +1,4 @@
+using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,7 +42,7 @@ public static class EmailServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
             return options.Provider == EmailProvider.Outbox
-                ? new OutboxReader(sp.GetRequiredService<IOptions<EmailOptions>>())
+                ? new OutboxReader(sp.GetRequiredService<IOptions<EmailOptions>>(), sp.GetRequiredService<IOptions<LinkOptions>>())
                 : throw new InvalidOperationException(
                     $"The outbox is only there when {EmailOptions.Section}:Provider is {EmailProvider.Outbox} (it is {options.Provider}).");
         });

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace MentorFlow.Integrations.Email;
 
-/// <summary>Finds the http(s) URLs in an email's bodies, so tests and the dev outbox can follow them.</summary>
+/// <summary>
+/// Finds the http(s) URLs in an email's bodies and keeps MentorFlow's own, so tests and the dev outbox can follow them.
+/// </summary>
 internal static partial class OutboxLinks
 {
     private static readonly char[] TrailingPunctuation = ['.', ',', ';', ':', '!', '?', '\''];
@@ -26,6 +28,25 @@ internal static partial class OutboxLinks
         }
 
         return links;
+    }
+
+    /// <summary>
+    /// The <paramref name="links"/> that are MentorFlow's own: same scheme, host and port as
+    /// <paramref name="publicBaseUrl"/>, a path below its path, and no user info (<c>https://ours@elsewhere/</c>
+    /// is elsewhere, and MentorFlow never writes user info). Order is kept.
+    /// </summary>
+    public static IReadOnlyList<string> Under(Uri publicBaseUrl, IEnumerable<string> links)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        ArgumentNullException.ThrowIfNull(links);
+        var basePath = publicBaseUrl.AbsolutePath.EndsWith('/') ? publicBaseUrl.AbsolutePath : publicBaseUrl.AbsolutePath + "/";
+        return [.. links.Where(link =>
+            Uri.TryCreate(link, UriKind.Absolute, out var uri)
+            && uri.UserInfo.Length == 0
+            && string.Equals(uri.Scheme, publicBaseUrl.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.IdnHost, publicBaseUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && uri.Port == publicBaseUrl.Port
+            && uri.AbsolutePath.StartsWith(basePath, StringComparison.Ordinal))];
     }
 
     // A sentence's full stop or a closing parenthesis around a link is not part of it.

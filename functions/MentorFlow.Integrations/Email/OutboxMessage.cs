@@ -1,8 +1,9 @@
 namespace MentorFlow.Integrations.Email;
 
 /// <summary>
-/// One message in the local outbox, as <c>GET /api/dev/outbox</c> shows it. <see cref="Links"/> holds every http(s)
-/// URL of the text and HTML bodies, once each, in order of appearance, HTML-decoded.
+/// One message in the local outbox, as <c>GET /api/dev/outbox</c> shows it. <see cref="Links"/> holds MentorFlow's own
+/// links (under <c>MentorFlow:PublicBaseUrl</c>) of the text and HTML bodies, once each, in order of appearance,
+/// HTML-decoded; other URLs the email quotes are not listed.
 /// </summary>
 public sealed record OutboxMessage(
     string Id,

@@ -1,23 +1,32 @@
 using System.Globalization;
+using MentorFlow.Workflows.Email;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace MentorFlow.Integrations.Email;
 
-/// <summary>Reads the local outbox that <see cref="OutboxEmailSender"/> writes: what the dev outbox page lists.</summary>
+/// <summary>
+/// Reads the local outbox that <see cref="OutboxEmailSender"/> writes: what the dev outbox page lists. Each message's
+/// links are MentorFlow's own (under <c>MentorFlow:PublicBaseUrl</c>), never other URLs an email happens to quote.
+/// </summary>
 public sealed class OutboxReader
 {
     private readonly EmailOptions options;
+    private readonly LinkOptions links;
 
-    public OutboxReader(IOptions<EmailOptions> options)
+    public OutboxReader(IOptions<EmailOptions> options, IOptions<LinkOptions> links)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(links);
         this.options = options.Value;
+        this.links = links.Value;
     }
 
     /// <summary>Every message in the outbox, newest first; an outbox nothing was written to yet is empty.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(CancellationToken cancellationToken)
     {
+        var publicBaseUrl = links.PublicBaseUrl
+            ?? throw new InvalidOperationException("Set MentorFlow:PublicBaseUrl: the outbox lists only the links under it.");
         var directory = options.OutboxDirectory;
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
         {
@@ -33,7 +42,7 @@ public sealed class OutboxReader
         var messages = new List<OutboxMessage>(files.Count);
         foreach (var file in files)
         {
-            if (await ReadAsync(file, cancellationToken) is { } message)
+            if (await ReadAsync(file, publicBaseUrl, cancellationToken) is { } message)
             {
                 messages.Add(message);
             }
@@ -42,7 +51,7 @@ public sealed class OutboxReader
         return messages;
     }
 
-    private static async Task<OutboxMessage?> ReadAsync(string path, CancellationToken cancellationToken)
+    private static async Task<OutboxMessage?> ReadAsync(string path, Uri publicBaseUrl, CancellationToken cancellationToken)
     {
         MimeMessage mime;
         try
@@ -72,7 +81,7 @@ public sealed class OutboxReader
                 SentAt: SentAt(name) ?? mime.Date,
                 Text: text,
                 Html: html,
-                Links: OutboxLinks.Find(text, html),
+                Links: OutboxLinks.Under(publicBaseUrl, OutboxLinks.Find(text, html)),
                 ProgramId: mime.Headers[OutboxHeaders.Program] ?? "",
                 Purpose: mime.Headers[OutboxHeaders.Purpose] ?? "");
         }

@@ -125,6 +125,11 @@ public sealed partial class ApprovalApi(
                 404, "Request not found", "This approval request does not exist (any more).")));
         }
 
+        if (EndedProgramGate.Refuse(program) is { } ended)
+        {
+            return new Resolved(ended);
+        }
+
         var title = approval.Title;
         var model = new ApprovalPageModel(program.Name, title, approval.Description, approval.Approver.Name, approval.Approver.Email, approval.DueAt)
         {
@@ -165,7 +170,7 @@ public sealed partial class ApprovalApi(
             stored.DecidedBy == AuditActors.System ? "the program's timeout policy" : stored.DecidedBy ?? "someone",
             stored.DecidedAt ?? DateTimeOffset.MinValue));
 
-    private static IResult Page(int status, string html) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    private static IResult Page(int status, string html) => new TokenPageResult(status, html);
 
     private sealed record Resolved(IResult? Error, ApprovalRecord? Approval = null, ApprovalPageModel? Model = null);
 

@@ -237,6 +237,11 @@ public sealed partial class FormApi(
             return new ResolvedCheckIn(NotFound("Check-in not found", "This check-in does not exist (any more)."));
         }
 
+        if (EndedProgramGate.Refuse(program) is { } ended)
+        {
+            return new ResolvedCheckIn(ended);
+        }
+
         var model = CheckInPageModel.From(program.Name, checkIn);
         if (checkIn.Answered)
         {
@@ -266,6 +271,11 @@ public sealed partial class FormApi(
         if (story is null || program is null || !claims.Approver.Equals(story.ParticipantEmail, StringComparison.OrdinalIgnoreCase))
         {
             return new ResolvedStory(NotFound("Story request not found", "This story request does not exist (any more)."));
+        }
+
+        if (EndedProgramGate.Refuse(program) is { } ended)
+        {
+            return new ResolvedStory(ended);
         }
 
         var model = StoryPageModel.From(program.Name, story);
@@ -337,7 +347,7 @@ public sealed partial class FormApi(
         && !address.Host.StartsWith('.')
         && !address.Host.EndsWith('.');
 
-    private static IResult Page(int status, string html) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    private static IResult Page(int status, string html) => new TokenPageResult(status, html);
 
     private sealed record ResolvedCheckIn(IResult? Error, CheckInRecord? CheckIn = null, CheckInPageModel? Model = null, string? ProgramName = null);
 

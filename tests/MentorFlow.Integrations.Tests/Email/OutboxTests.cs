@@ -16,7 +16,7 @@ public sealed class OutboxTests : IDisposable
     {
         var options = TestEmails.Options(o => o.OutboxDirectory = directory);
         sender = new OutboxEmailSender(options, time);
-        reader = new OutboxReader(options);
+        reader = new OutboxReader(options, TestEmails.Links());
     }
 
     public void Dispose()
@@ -162,6 +162,53 @@ public sealed class OutboxTests : IDisposable
     public async Task ListAsync_NoOutboxYet_IsEmpty()
     {
         Assert.Empty(await reader.ListAsync(default));
+    }
+
+    [Fact]
+    public async Task ListAsync_EmailQuotingOtherUrls_ListsOnlyMentorFlowsOwnLinks()
+    {
+        const string text = """
+            Approve: https://mentorflow.example/api/approvals/a1?decision=approve&t=x1
+            Our intranet: https://intranet.contoso.example/mentoring
+            Look-alikes: https://mentorflow.example.evil.example/api/approvals/a1 https://mentorflow.example@evil.example/api/approvals/a1
+            Other ports and schemes: https://mentorflow.example:8443/api/approvals/a1 http://mentorflow.example/api/approvals/a1
+            """;
+        const string html = """
+            <p><a href="https://mentorflow.example/api/checkins/c1">Check in</a>
+            <a href="https://www.linkedin.com/learning/mentoring">A course the sponsor recommends</a></p>
+            """;
+
+        await sender.SendAsync(TestEmails.Message(text: text, html: html), default);
+
+        var message = Assert.Single(await reader.ListAsync(default));
+        Assert.Equal(["https://mentorflow.example/api/approvals/a1?decision=approve&t=x1", "https://mentorflow.example/api/checkins/c1"], message.Links);
+    }
+
+    [Fact]
+    public void Under_BaseUrlWithPath_KeepsOnlyLinksBelowThatPath()
+    {
+        string[] links =
+        [
+            "https://contoso.example/mentorflow/api/approvals/a1",
+            "https://CONTOSO.example/mentorflow/api/stories/s1",
+            "https://contoso.example/mentorflow-old/api/approvals/a1",
+            "https://contoso.example/intranet",
+            "not a url",
+        ];
+
+        var own = OutboxLinks.Under(new Uri("https://contoso.example/mentorflow"), links);
+
+        Assert.Equal(["https://contoso.example/mentorflow/api/approvals/a1", "https://CONTOSO.example/mentorflow/api/stories/s1"], own);
+    }
+
+    [Fact]
+    public async Task ListAsync_WithoutPublicBaseUrl_ThrowsNamingTheSetting()
+    {
+        var unconfigured = new OutboxReader(TestEmails.Options(o => o.OutboxDirectory = directory), Microsoft.Extensions.Options.Options.Create(new LinkOptions()));
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => unconfigured.ListAsync(default));
+
+        Assert.Contains("MentorFlow:PublicBaseUrl", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,12 @@ internal static class TestEmails
             "Read the stories: https://mentorflow.example/stories\n");
     }
 
+    /// <summary>MentorFlow's public address in these tests: the links of <see cref="Message"/> and <see cref="Bulk"/> are under it.</summary>
+    public static readonly Uri PublicBaseUrl = new("https://mentorflow.example/");
+
+    public static IOptions<LinkOptions> Links(Uri? publicBaseUrl = null) =>
+        Microsoft.Extensions.Options.Options.Create(new LinkOptions { PublicBaseUrl = publicBaseUrl ?? PublicBaseUrl });
+
     public static IOptions<EmailOptions> Options(Action<EmailOptions>? change = null)
     {
         var options = new EmailOptions { FromAddress = From, FromName = "MentorFlow" };

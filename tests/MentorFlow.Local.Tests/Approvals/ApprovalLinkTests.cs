@@ -30,9 +30,11 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.Contains("value=\"approve\"", html, StringComparison.Ordinal);
         Assert.Contains("Sales Leadership Mentoring 2027", html, StringComparison.Ordinal);
         Assert.Equal("WaitingForApproval", (await GetAsync(Client, id))["status"]!.GetValue<string>());
+        TokenPageHeaders.AssertPresent(page);
 
         using var result = await PostDecisionAsync(browser, approve, "approve", "Clear and measurable.");
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        TokenPageHeaders.AssertPresent(result);
         var audit = await AuditAsync(Client, id);
         var decided = Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "ApprovalApproved")!;
         Assert.Equal("priya.patel@example.com", decided["actor"]!.GetValue<string>());
@@ -41,6 +43,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         using var again = await PostDecisionAsync(browser, approve, "decline", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("already decided", await again.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        TokenPageHeaders.AssertPresent(again);
 
         // The charter confirmed, the Criteria stage evaluates the sample company and waits for the sales leaders.
         var program = await WaitForStageAsync(Client, id, "Criteria", "WaitingForApproval");

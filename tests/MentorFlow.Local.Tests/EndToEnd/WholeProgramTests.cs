@@ -31,6 +31,8 @@ public sealed class WholeProgramTests(LocalHostFixture fixture)
         var followed = new HashSet<string>(StringComparer.Ordinal);
         var checkInsAnswered = 0;
         var storiesTold = 0;
+        string? firstCheckIn = null;
+        string? firstStory = null;
 
         var deadline = DateTime.UtcNow + Deadline;
         JsonObject program;
@@ -53,13 +55,17 @@ public sealed class WholeProgramTests(LocalHostFixture fixture)
                     }
                     else if (path.Contains("/api/checkins/", StringComparison.Ordinal))
                     {
+                        firstCheckIn ??= await OpenFormAsync(browser, link);
+
                         // The first answer is a poor rating: the program manager must hear of it at once.
                         var rating = checkInsAnswered++ == 0 ? "2" : "5";
                         using var response = await PostFormAsync(browser, link, new() { ["rating"] = rating, ["comment"] = $"Check-in answered with {rating}." });
                         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                        TokenPageHeaders.AssertPresent(response);
                     }
                     else if (path.Contains("/api/stories/", StringComparison.Ordinal))
                     {
+                        firstStory ??= await OpenFormAsync(browser, link);
                         var story = $"Story {++storiesTold}: my mentor showed me how to run a pipeline review.";
                         using var response = await PostFormAsync(browser, link, new()
                         {
@@ -68,6 +74,7 @@ public sealed class WholeProgramTests(LocalHostFixture fixture)
                             ["consent"] = "yes",
                         });
                         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                        TokenPageHeaders.AssertPresent(response);
                     }
                 }
             }
@@ -104,6 +111,30 @@ public sealed class WholeProgramTests(LocalHostFixture fixture)
         Assert.Contains("my mentor showed me how to run a pipeline review", digestText, StringComparison.Ordinal);
         Assert.True(digest["to"]!.AsArray().Count > 10, "The digest goes to the target population and the leaders.");
         Assert.Contains(await AuditAsync(Client, id), e => e!["action"]!.GetValue<string>() == "ProgramCompleted");
+
+        // The program has ended: its form links answer 410 and take nothing more.
+        foreach (var link in new[] { firstCheckIn, firstStory })
+        {
+            Assert.NotNull(link);
+            using var page = await browser.GetAsync(link);
+            using var post = await PostFormAsync(browser, link, new() { ["rating"] = "1", ["story"] = "Too late." });
+            foreach (var response in new[] { page, post })
+            {
+                Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+                Assert.Contains("was completed on", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                TokenPageHeaders.AssertPresent(response);
+            }
+        }
+    }
+
+    // A form link opens its form (GET decides nothing), with the token pages' headers; returns the link.
+    private static async Task<string> OpenFormAsync(HttpClient browser, string link)
+    {
+        using var page = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        TokenPageHeaders.AssertPresent(page);
+        return link;
     }
 
     private async Task<List<JsonObject>> OutboxAsync(string programId) =>

@@ -72,6 +72,8 @@ public sealed class FormRouteTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Equal("text/html", ContentType(page)?.MediaType);
         Assert.Contains("This link is not valid", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        TokenPageHeaders.AssertPresent(page);
+        TokenPageHeaders.AssertPresent(post);
     }
 
     [Fact]
@@ -88,6 +90,8 @@ public sealed class FormRouteTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, checkIn.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, story.StatusCode);
         Assert.Contains("This link is not a check-in link", await checkIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        TokenPageHeaders.AssertPresent(checkIn);
+        TokenPageHeaders.AssertPresent(story);
         Assert.Equal("WaitingForApproval", (await GetAsync(Client, id))["status"]!.GetValue<string>());
         Assert.DoesNotContain(await AuditAsync(Client, id), e => e!["action"]!.GetValue<string>() is "ApprovalApproved" or "StorySubmitted");
     }

@@ -5,6 +5,7 @@ using MentorFlow.Workflows.Cohorts;
 using MentorFlow.Workflows.Definitions;
 using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Programs;
+using MentorFlow.Workflows.Stages;
 using MentorFlow.Workflows.Tests.Approvals;
 using MentorFlow.Workflows.Tests.Fakes;
 using Microsoft.AspNetCore.Http;
@@ -159,8 +160,16 @@ internal sealed class FormTestContext
         using var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteAsync(context);
-        return new PageResponse(context.Response.StatusCode, context.Response.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray()));
+        return new PageResponse(context.Response.StatusCode, context.Response.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers);
     }
+
+    /// <summary>Ends the program as the cancel API or the orchestration would: <paramref name="status"/> at <paramref name="at"/>.</summary>
+    public Task<ProgramRecord> EndProgramAsync(ProgramStatus status, DateTimeOffset at) =>
+        Programs.UpdateAsync(
+            ProgramId,
+            p => FinishProgramActivity.Finish(p, new ProgramFinish(ProgramId, status, at, $"Program {status}.", "ended"))
+                with { CancelledBy = status == ProgramStatus.Cancelled ? "hr@example.com" : null, CancelledAt = status == ProgramStatus.Cancelled ? at : null },
+            CancellationToken.None);
 
     public IReadOnlyList<AuditEntry> AuditEntries(string action) =>
         [.. Audit.ListAsync(ProgramId, CancellationToken.None).Result.Where(e => e.Action == action)];

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using MentorFlow.Workflows.Programs;
 using Microsoft.AspNetCore.WebUtilities;
 using static MentorFlow.Workflows.Approvals.Pages.HtmlPage;
 
@@ -168,6 +169,29 @@ public static class ApprovalPages
             "This approval link has expired",
             $"The link to approve or decline “{model.Title}” for {model.ProgramName} expired on {FormatTime(expiredAt)}. Nothing was changed.\n"
             + "If the request is still open, a reminder email will bring a new link, or the program manager can help.");
+    }
+
+    /// <summary>
+    /// The 410 page of any token link (approval, check-in, story) whose program has ended: how it ended
+    /// (<paramref name="status"/>: cancelled, declined, failed or completed), when, and that nothing was recorded.
+    /// </summary>
+    public static string ProgramEnded(string programName, ProgramStatus status, DateTimeOffset? endedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(programName);
+        var how = status switch
+        {
+            ProgramStatus.Cancelled => "was cancelled",
+            ProgramStatus.Declined => "was declined",
+            ProgramStatus.Failed => "failed",
+            ProgramStatus.Completed => "was completed",
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Only an ended program has this page."),
+        };
+        var when = endedAt is { } at ? $" on {FormatTime(at)}" : "";
+        return Problem(
+            StatusCodes.Status410Gone,
+            "This program has ended",
+            $"{programName} {how}{when}, so this link no longer records anything. Nothing was recorded.\n"
+            + "If you have a question about the program, ask its program manager.");
     }
 
     // Approve / decline as the past tense a sentence needs; null for anything else.

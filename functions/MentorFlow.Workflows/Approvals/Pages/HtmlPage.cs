@@ -7,11 +7,17 @@ namespace MentorFlow.Workflows.Approvals.Pages;
 /// <summary>The shared frame of the approval and form pages: one self-contained document, inline CSS, no scripts.</summary>
 internal static class HtmlPage
 {
-    // No script may run on these pages, and they load nothing; the token is in the URL, so no Referer may carry it.
-    private const string Head = """
+    /// <summary>
+    /// No script may run on these pages, and they load nothing. The meta tag repeats the header
+    /// (<see cref="TokenPageResult"/>) for a page saved to disk; <c>frame-ancestors</c> works only as a header.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'";
+
+    // The token is in the URL, so no Referer may carry it.
+    private const string Head = $$"""
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'">
+        <meta http-equiv="Content-Security-Policy" content="{{ContentSecurityPolicy}}">
         <meta name="referrer" content="no-referrer">
         <meta name="robots" content="noindex, nofollow">
         """;
