@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MentorFlow.Workflows.Approvals;
 
 /// <summary>
@@ -6,9 +8,15 @@ namespace MentorFlow.Workflows.Approvals;
 /// level it waits at and that level's approver, so a bounce delivered again, late, or for an earlier level passes
 /// nothing on.
 /// </summary>
-public sealed record ApprovalBounce(string Email, int Level)
+/// <param name="Email">The recipient whose email bounced.</param>
+/// <param name="Level">The level the email was sent at; null only in histories from before bounces carried it.</param>
+[JsonConverter(typeof(ApprovalBounceJsonConverter))]
+public sealed record ApprovalBounce(string Email, int? Level)
 {
-    /// <summary>Whether this bounce is of the request the orchestration now waits on.</summary>
+    /// <summary>
+    /// Whether this bounce is of the request the orchestration now waits on. A bounce without a level (the bare
+    /// address raised before) counts as it did then, so an orchestration running since then replays as it ran.
+    /// </summary>
     public bool IsFor(string approverEmail, int level) =>
-        Level == level && Email.Equals(approverEmail, StringComparison.OrdinalIgnoreCase);
+        Level is null || (Level == level && Email.Equals(approverEmail, StringComparison.OrdinalIgnoreCase));
 }
