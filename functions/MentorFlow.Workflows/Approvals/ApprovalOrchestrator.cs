@@ -11,7 +11,8 @@ namespace MentorFlow.Workflows.Approvals;
 /// batch, each with its own signed links; then the decisions race durable timers — a reminder (listing what is still
 /// open) at each of the program's reminder offsets, then at the timeout the program's policy for what is still open
 /// (approve, decline, or escalate to the approver's manager, else the program manager). A bounce of the current
-/// level's request escalates at once; a bounce of an earlier level's email changes nothing. Timers are cancelled when the last decision arrives. Returns every approval's decision.
+/// level's email escalates at once; a bounce of another level's email, or one delivered again, changes nothing.
+/// Timers are cancelled when the last decision arrives. Returns every approval's decision.
 /// </summary>
 public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IReadOnlyList<ApprovalResult>>
 {
