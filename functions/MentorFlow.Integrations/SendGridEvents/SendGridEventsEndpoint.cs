@@ -11,8 +11,9 @@ namespace MentorFlow.Integrations.SendGridEvents;
 
 /// <summary>
 /// <c>POST /api/sendgrid/events</c>: SendGrid's Event Webhook. Only signed batches are read (ECDSA, SendGrid's key from
-/// configuration); each event is handled once (by <c>sg_event_id</c>); a bounce or drop of an approval request
-/// escalates that approval at once, as an unanswered request would.
+/// configuration); each event is handled once (by <c>sg_event_id</c>, or by its content where it has none); a bounce or
+/// drop of the email an approval waits on escalates that approval one level at once, as an unanswered request would,
+/// and only once per email.
 /// </summary>
 public sealed partial class SendGridEventsEndpoint(
     SendGridWebhookVerifier verifier,
@@ -72,12 +73,8 @@ public sealed partial class SendGridEventsEndpoint(
         var handled = 0;
         foreach (var sendGridEvent in events)
         {
-            if (sendGridEvent.EventId is { Length: > 0 } eventId && !await processed.TryMarkAsync(eventId, cancellationToken))
-            {
-                continue;
-            }
-
-            if (await HandleAsync(sendGridEvent, client, cancellationToken))
+            if (await processed.OnceAsync(
+                ProcessedEventLog.EventKey(sendGridEvent), () => HandleAsync(sendGridEvent, client, cancellationToken), cancellationToken))
             {
                 handled++;
             }
@@ -94,9 +91,10 @@ public sealed partial class SendGridEventsEndpoint(
             return false;
         }
 
+        // Only a bounce of the email of the level the approval waits at, from the approver it waits for, counts.
         var instanceId = ApprovalEvents.InstanceId(key.ProgramId, key.BatchId);
         var open = (await approvals.ListAsync(key.ProgramId, cancellationToken))
-            .Where(a => a.Status == ApprovalStatus.Pending && a.InstanceId == instanceId
+            .Where(a => a.Status == ApprovalStatus.Pending && a.InstanceId == instanceId && a.EscalationLevel == key.Level
                 && a.Approver?.Email.Equals(sendGridEvent.Email, StringComparison.OrdinalIgnoreCase) == true)
             .ToList();
         if (open.Count == 0)
@@ -104,20 +102,28 @@ public sealed partial class SendGridEventsEndpoint(
             return false;
         }
 
-        await audit.AppendAsync(
-            key.ProgramId,
-            new AuditEntry(sendGridEvent.Timestamp, "sendgrid", "ApprovalEmailBounced",
-                $"The {ApprovalTexts.Describe(open[0].Kind)} email to {sendGridEvent.Email} was {(sendGridEvent.EventType == "bounce" ? "bounced" : "dropped")}"
-                + (sendGridEvent.Reason is { Length: > 0 } reason ? $": {reason}" : ".") + " Escalating."),
+        // One email bounces once, however many events SendGrid reports it in (a bounce and a drop, a new event id).
+        return await processed.OnceAsync(
+            ProcessedEventLog.BounceKey(sendGridEvent.MentorFlowKey!, sendGridEvent.Email),
+            async () =>
+            {
+                await audit.AppendAsync(
+                    key.ProgramId,
+                    new AuditEntry(sendGridEvent.Timestamp, "sendgrid", "ApprovalEmailBounced",
+                        $"The {ApprovalTexts.Describe(open[0].Kind)} email to {sendGridEvent.Email} was {(sendGridEvent.EventType == "bounce" ? "bounced" : "dropped")}"
+                        + (sendGridEvent.Reason is { Length: > 0 } reason ? $": {reason}" : ".") + " Escalating."),
+                    cancellationToken);
+                await client.RaiseEventAsync(
+                    instanceId, ApprovalEvents.Bounced, new ApprovalBounce(sendGridEvent.Email, key.Level), cancellationToken);
+                LogBounced(logger, key.ProgramId, key.BatchId, key.Level);
+                return true;
+            },
             cancellationToken);
-        await client.RaiseEventAsync(instanceId, ApprovalEvents.Bounced, sendGridEvent.Email, cancellationToken);
-        LogBounced(logger, key.ProgramId, key.BatchId);
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A SendGrid event batch with an invalid signature was rejected")]
     private static partial void LogRejected(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Approvals {BatchId} of program {ProgramId}: request email bounced, escalating")]
-    private static partial void LogBounced(ILogger logger, string programId, string batchId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approvals {BatchId} of program {ProgramId}: the level {Level} email bounced, escalating")]
+    private static partial void LogBounced(ILogger logger, string programId, string batchId, int level);
 }

@@ -3,7 +3,10 @@ namespace MentorFlow.Workflows.Approvals;
 /// <summary>External events an approval orchestration waits for, and where they are sent.</summary>
 public static class ApprovalEvents
 {
-    /// <summary>The request email bounced or was dropped (payload: the recipient's address): escalate at once.</summary>
+    /// <summary>
+    /// An approval email bounced or was dropped (payload <see cref="ApprovalBounce"/>: the address and the level it was
+    /// sent at): escalate at once, if it is the request of the current level.
+    /// </summary>
     public const string Bounced = "ApprovalBounced";
 
     /// <summary>A person decided one approval of a batch (payload <see cref="ApprovalDecision"/>); one event name per approval.</summary>

@@ -10,8 +10,9 @@ namespace MentorFlow.Workflows.Approvals;
 /// A batch of approvals by email, reusable by every stage: one email to one approver listing every approval of the
 /// batch, each with its own signed links; then the decisions race durable timers — a reminder (listing what is still
 /// open) at each of the program's reminder offsets, then at the timeout the program's policy for what is still open
-/// (approve, decline, or escalate to the approver's manager, else the program manager). A bounced request escalates
-/// at once. Timers are cancelled when the last decision arrives. Returns every approval's decision.
+/// (approve, decline, or escalate to the approver's manager, else the program manager). A bounce of the current
+/// level's email escalates at once; a bounce of another level's email, or one delivered again, changes nothing.
+/// Timers are cancelled when the last decision arrives. Returns every approval's decision.
 /// </summary>
 public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IReadOnlyList<ApprovalResult>>
 {
@@ -36,20 +37,30 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IRe
         var waits = input.ApprovalIds.ToDictionary(
             id => id, id => context.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.DecisionFor(id)), StringComparer.Ordinal);
         var results = new Dictionary<string, ApprovalDecision>(StringComparer.Ordinal);
+
+        // Likewise one wait for bounces at a time, kept across levels (a wait given up would swallow the next bounce);
+        // each bounce taken counts only if it is of the current level's request.
+        var bounces = new BounceWait(context);
         Person? approver = input.Approver;
+        Person? previous = null;
 
         for (var level = 0; ; level++)
         {
             var open = input.ApprovalIds.Where(id => !results.ContainsKey(id)).ToList();
+
+            // The timers below run from the times the activity returns: those first stored for this level, should the
+            // request be delivered again after a restart.
             var sent = await context.CallActivityAsync<ApprovalSent>(
                 nameof(SendApprovalRequestActivity),
-                new ApprovalSend(input.ProgramId, input.BatchId, input.Kind, open, approver, level, context.CurrentUtcDateTime, context.InstanceId),
+                new ApprovalSend(input.ProgramId, input.BatchId, input.Kind, open, approver, level, context.CurrentUtcDateTime, context.InstanceId)
+                {
+                    EscalatedFrom = previous?.Name,
+                },
                 Retry);
             context.SetCustomStatus(new { waitingFor = input.Kind.ToString(), approver = sent.Approver.Email, open = open.Count, dueAt = sent.DueAt, level });
 
             using var timers = new CancellationTokenSource();
-            var bounced = context.WaitForExternalEvent<string>(ApprovalEvents.Bounced, timers.Token);
-            var stop = await WaitAsync(context, input, sent, level, waits, results, bounced, timers);
+            var stop = await WaitAsync(context, logger, input, sent, level, waits, results, bounces, timers);
             CancelTimers(timers);
             if (stop == Stop.AllDecided)
             {
@@ -70,6 +81,7 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IRe
                 return Ordered(input, results);
             }
 
+            previous = sent.Approver;
             approver = level < MaxEscalations
                 ? await context.CallActivityAsync<Person?>(
                     nameof(ResolveEscalationTargetActivity), new EscalationQuery(input.ProgramId, open[0]), Retry)
@@ -91,15 +103,20 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IRe
         TimedOut,
     }
 
-    /// <summary>Collects decisions through the reminders and the timeout, until all are decided, the email bounced, or time ran out.</summary>
+    /// <summary>
+    /// Collects decisions through the reminders and the timeout, until all are decided, this level's request bounced,
+    /// or time ran out. A bounce of another level's email (delivered again, or late) or from another address is
+    /// passed over.
+    /// </summary>
     private static async Task<Stop> WaitAsync(
         TaskOrchestrationContext context,
+        ILogger logger,
         ApprovalRequest input,
         ApprovalSent sent,
         int level,
         Dictionary<string, Task<ApprovalDecision>> waits,
         Dictionary<string, ApprovalDecision> results,
-        Task<string> bounced,
+        BounceWait bounces,
         CancellationTokenSource timers)
     {
         var reminders = sent.Policy.Reminders.Select(r => r.AddTo(sent.RequestedAt)).ToList();
@@ -108,10 +125,20 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IRe
         while (results.Count < waits.Count)
         {
             var open = waits.Where(w => !results.ContainsKey(w.Key)).ToList();
+            var bounced = bounces.Next;
             var winner = await Task.WhenAny([.. open.Select(w => (Task)w.Value), bounced, timer]);
             if (winner == bounced)
             {
-                return Stop.Bounced;
+                var bounce = await bounces.TakeAsync();
+                if (bounce.IsFor(sent.Approver.Email, level))
+                {
+                    return Stop.Bounced;
+                }
+
+                logger.LogInformation(
+                    "Approvals {BatchId} of {ProgramId}: a bounce of the level {BounceLevel} email passed over at level {Level}",
+                    input.BatchId, input.ProgramId, bounce.Level, level);
+                continue;
             }
 
             if (winner != timer)
@@ -152,6 +179,19 @@ public sealed class ApprovalOrchestrator : TaskOrchestrator<ApprovalRequest, IRe
 
     private static List<ApprovalResult> Ordered(ApprovalRequest input, Dictionary<string, ApprovalDecision> results) =>
         [.. input.ApprovalIds.Select(id => new ApprovalResult(id, results[id]))];
+
+    /// <summary>The one pending wait for <see cref="ApprovalEvents.Bounced"/>; taking its bounce starts the next wait.</summary>
+    private sealed class BounceWait(TaskOrchestrationContext context)
+    {
+        public Task<ApprovalBounce> Next { get; private set; } = context.WaitForExternalEvent<ApprovalBounce>(ApprovalEvents.Bounced);
+
+        public async Task<ApprovalBounce> TakeAsync()
+        {
+            var bounce = await Next;
+            Next = context.WaitForExternalEvent<ApprovalBounce>(ApprovalEvents.Bounced);
+            return bounce;
+        }
+    }
 
     // Cancel synchronously: an orchestrator must stay on its own thread (CancelAsync runs callbacks elsewhere).
 #pragma warning disable CA1849

@@ -11,4 +11,11 @@ public sealed record ApprovalSend(
     Person? Approver,
     int Level,
     DateTimeOffset At,
-    string InstanceId);
+    string InstanceId)
+{
+    /// <summary>
+    /// The name of who was asked at the level before (the email says whom the request comes from); null at level 0,
+    /// and in histories from before it was passed, where the activity reads it from the stored approval.
+    /// </summary>
+    public string? EscalatedFrom { get; init; }
+}

@@ -12,7 +12,8 @@ namespace MentorFlow.Workflows.Approvals;
 /// <summary>
 /// Asks an approver by email: stores each open approval of the batch as pending with this approver and due time,
 /// adds them to what the program waits for, sends one email listing them all with signed links, and audits it.
-/// Sending is idempotent per batch and level, so a retry or replay never sends twice.
+/// Sending is idempotent per batch and level, so a retry or replay never sends twice; delivered again at a later
+/// time, the request keeps the request and due times it first stored, and returns those.
 /// </summary>
 public sealed class SendApprovalRequestActivity(
     IProgramStore programs,
@@ -32,14 +33,32 @@ public sealed class SendApprovalRequestActivity(
             ?? throw new InvalidOperationException($"Program {input.ProgramId} has no stored charter.");
         var approver = input.Approver ?? definition.ProgramManager;
         var policy = definition.Approvals;
-        var dueAt = policy.Timeout.AddTo(input.At);
 
-        var records = new List<ApprovalRecord>(input.ApprovalIds.Count);
-        string? previousApprover = null;
+        var stored = new List<(string ApprovalId, ApprovalRecord? Record)>(input.ApprovalIds.Count);
         foreach (var approvalId in input.ApprovalIds)
         {
-            var existing = await approvals.GetAsync(input.ProgramId, approvalId, CancellationToken.None);
-            previousApprover ??= existing?.Approver?.Name;
+            stored.Add((approvalId, await approvals.GetAsync(input.ProgramId, approvalId, CancellationToken.None)));
+        }
+
+        // Delivered again (a host killed before the first run's completion was recorded, so the orchestration asks
+        // again later), the request keeps the times it was first made with: the email, the audit line, what the
+        // program waits for and the orchestration's timers all use the due time stored with the approvals, and the
+        // audit log keeps the one identical line once.
+        var first = stored.Select(s => s.Record).FirstOrDefault(r => r is not null && WasRequested(r, input, approver));
+        var requestedAt = first?.RequestedAt ?? input.At;
+        var dueAt = first?.DueAt ?? policy.Timeout.AddTo(input.At);
+
+        var records = new List<ApprovalRecord>(input.ApprovalIds.Count);
+        var asked = 0;
+        var previousApprover = input.EscalatedFrom;
+        foreach (var (approvalId, existing) in stored)
+        {
+            var again = existing is not null && WasRequested(existing, input, approver);
+            if (!again)
+            {
+                previousApprover ??= existing?.Approver?.Name;
+            }
+
             var (title, description) = input.Kind == ApprovalKind.CharterConfirmation
                 ? ApprovalTexts.Charter(charter)
                 : (existing?.Title ?? throw new InvalidOperationException($"Approval {approvalId} of {input.ProgramId} was not prepared."), existing.Description);
@@ -53,7 +72,7 @@ public sealed class SendApprovalRequestActivity(
             {
                 Description = description,
                 Approver = approver,
-                RequestedAt = input.At,
+                RequestedAt = requestedAt,
                 DueAt = dueAt,
                 EscalationLevel = input.Level,
                 InstanceId = input.InstanceId,
@@ -62,6 +81,12 @@ public sealed class SendApprovalRequestActivity(
             {
                 await approvals.SaveAsync(record, CancellationToken.None);
                 records.Add(record);
+            }
+
+            // The audit line counts what this request asked, also an approval decided since its first delivery.
+            if (record.Status == ApprovalStatus.Pending || again)
+            {
+                asked++;
             }
         }
 
@@ -75,7 +100,7 @@ public sealed class SendApprovalRequestActivity(
                 {
                     Status = ProgramStatus.WaitingForApproval,
                     WaitingFor = [.. p.WaitingFor.Where(w => !ids.Contains(w.ApprovalId)),
-                        .. records.Select(r => new WaitingFor(r.ApprovalId, described, approver.Email, input.At, dueAt))],
+                        .. records.Select(r => new WaitingFor(r.ApprovalId, described, approver.Email, requestedAt, dueAt))],
                 },
             CancellationToken.None);
 
@@ -98,16 +123,23 @@ public sealed class SendApprovalRequestActivity(
                 CancellationToken.None);
         }
 
-        var what = records.Count == 1 ? described : $"{Plural.Of(records.Count, described.ToLowerInvariant())}";
+        var what = asked == 1 ? described : $"{Plural.Of(asked, described.ToLowerInvariant())}";
         var details = input.Level == 0
             ? $"{what} requested from {approver.Name} <{approver.Email}>, due {dueAt:u}."
             : $"{what} passed on to {approver.Name} <{approver.Email}> (level {input.Level}), due {dueAt:u}.";
         await audit.AppendAsync(
             input.ProgramId,
-            new AuditEntry(input.At, AuditActors.System, input.Level == 0 ? "ApprovalRequested" : "ApprovalEscalated", details),
+            new AuditEntry(requestedAt, AuditActors.System, input.Level == 0 ? "ApprovalRequested" : "ApprovalEscalated", details),
             CancellationToken.None);
-        return new ApprovalSent(approver, input.At, dueAt, policy);
+        return new ApprovalSent(approver, requestedAt, dueAt, policy);
     }
+
+    /// <summary>Whether this request (same orchestration, level and approver) already went out for the approval.</summary>
+    private static bool WasRequested(ApprovalRecord record, ApprovalSend input, Person approver) =>
+        record is { RequestedAt: not null, DueAt: not null, Approver: { } asked }
+        && record.InstanceId == input.InstanceId
+        && record.EscalationLevel == input.Level
+        && asked.Email.Equals(approver.Email, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The stored role charter, or — before the Roles stage stored it — the one the definition renders to.</summary>
     internal static async Task<RoleCharter> RoleCharterFor(IProgramStore programs, string programId, ProgramDefinition definition) =>

@@ -10,8 +10,9 @@ using static MentorFlow.Local.Tests.Api.ProgramClient;
 namespace MentorFlow.Local.Tests.Approvals;
 
 /// <summary>
-/// SendGrid's Event Webhook against the running host: only correctly signed batches are read, and a bounce of the
-/// charter email passes the approval to the program manager's manager from the directory at once.
+/// SendGrid's Event Webhook against the running host: only correctly signed batches are read, each event once (by its
+/// id, or by its content where it has none), and a bounce of the charter email passes the approval one level on, to
+/// the program manager's manager from the directory, at once, however many events report it.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class SendGridEventTests(LocalHostFixture fixture) : IAsyncLifetime, IDisposable
@@ -48,14 +49,22 @@ public sealed class SendGridEventTests(LocalHostFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Bounce_OfCharterEmail_EscalatesToManagerAtOnce()
+    public async Task Bounce_ReportedSeveralTimes_EscalatesOneLevelToTheManagerAtOnce()
     {
         var id = await SubmitAsync(host.Client, SampleDefinition("sales-leadership-2027.json"));
         await WaitForApproverAsync(id, "priya.patel@example.com");
+        // One bounced email as SendGrid may report it: without an event id, as a drop, under an id, and the batch twice.
+        var batch = Batch(
+            Event(id, "bounce", "priya.patel@example.com", eventId: null),
+            Event(id, "dropped", "priya.patel@example.com", Guid.NewGuid().ToString()),
+            Event(id, "bounce", "priya.patel@example.com", Guid.NewGuid().ToString()));
 
-        using var response = await PostSignedAsync(Batch(id, "bounce", "priya.patel@example.com", Guid.NewGuid().ToString()));
+        using var first = await PostSignedAsync(batch);
+        using var again = await PostSignedAsync(batch);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(1, await EscalatedAsync(first));
+        Assert.Equal(0, await EscalatedAsync(again));
         await WaitForApproverAsync(id, "morgan.boss@example.com");
         // The request activity stores the new approver before it sends the email and audits it: wait for the audit too.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -65,8 +74,25 @@ public sealed class SendGridEventTests(LocalHostFixture fixture) : IAsyncLifetim
             await Task.Delay(250);
         }
 
-        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "ApprovalEmailBounced");
-        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "ApprovalEscalated");
+        Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "ApprovalEmailBounced");
+        Assert.Single(audit, e => e!["action"]!.GetValue<string>() == "ApprovalEscalated");
+        var requests = (await OutboxAsync(id)).Where(m => m["purpose"]!.GetValue<string>() == "approval-request").ToList();
+        Assert.Equal(
+            ["morgan.boss@example.com", "priya.patel@example.com"],
+            requests.Select(m => Assert.Single(m["to"]!.AsArray())!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bounce_OfAnotherLevelsEmail_EscalatesNothing()
+    {
+        var id = await SubmitAsync(host.Client, SampleDefinition("sales-leadership-2027.json"));
+        await WaitForApproverAsync(id, "priya.patel@example.com");
+
+        // The level 1 email to the same address was never sent: a bounce claiming it is not of the email the approval waits on.
+        using var response = await PostSignedAsync(Batch(Event(id, "bounce", "priya.patel@example.com", Guid.NewGuid().ToString(), level: 1)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await EscalatedAsync(response));
     }
 
     [Fact]
@@ -100,31 +126,54 @@ public sealed class SendGridEventTests(LocalHostFixture fixture) : IAsyncLifetim
         Assert.Equal("priya.patel@example.com", Assert.Single(waiting)!["approver"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task SameEvent_TwiceDelivered_HandledOnce()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SameEvent_TwiceDelivered_HandledOnce(bool withEventId)
     {
         var id = await SubmitAsync(host.Client, SampleDefinition("sales-leadership-2027.json"));
         await WaitForApproverAsync(id, "priya.patel@example.com");
-        var batch = Batch(id, "bounce", "priya.patel@example.com", Guid.NewGuid().ToString());
+        var batch = Batch(Event(id, "bounce", "priya.patel@example.com", withEventId ? Guid.NewGuid().ToString() : null));
 
         using var first = await PostSignedAsync(batch);
         using var second = await PostSignedAsync(batch);
 
-        Assert.Equal(1, JsonNode.Parse(await first.Content.ReadAsStringAsync())!["escalated"]!.GetValue<int>());
-        Assert.Equal(0, JsonNode.Parse(await second.Content.ReadAsStringAsync())!["escalated"]!.GetValue<int>());
+        Assert.Equal(1, await EscalatedAsync(first));
+        Assert.Equal(0, await EscalatedAsync(second));
     }
 
-    private static string Batch(string programId, string type, string email, string eventId) => new JsonArray(new JsonObject
+    private static string Batch(string programId, string type, string email, string eventId) => Batch(Event(programId, type, email, eventId));
+
+    private static string Batch(params JsonObject[] events) => new JsonArray(events).ToJsonString();
+
+    /// <summary>An event of the charter email sent at <paramref name="level"/>; without <paramref name="eventId"/>, no <c>sg_event_id</c> at all.</summary>
+    private static JsonObject Event(string programId, string type, string email, string? eventId, int level = 0)
     {
-        ["email"] = email,
-        ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        ["event"] = type,
-        ["sg_event_id"] = eventId,
-        ["sg_message_id"] = "msg-1",
-        ["reason"] = type == "bounce" ? "550 5.1.1 The email account does not exist." : null,
-        ["mentorflow_key"] = $"{programId}/charter/request/0",
-        ["mentorflow_program"] = programId,
-    }).ToJsonString();
+        var item = new JsonObject
+        {
+            ["email"] = email,
+            ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["event"] = type,
+            ["sg_message_id"] = "msg-1",
+            ["reason"] = type == "bounce" ? "550 5.1.1 The email account does not exist." : null,
+            ["mentorflow_key"] = $"{programId}/charter/request/{level}",
+            ["mentorflow_program"] = programId,
+        };
+        if (eventId is not null)
+        {
+            item["sg_event_id"] = eventId;
+        }
+
+        return item;
+    }
+
+    private static async Task<int> EscalatedAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["escalated"]!.GetValue<int>();
+
+    private async Task<List<JsonObject>> OutboxAsync(string programId) =>
+        [.. JsonNode.Parse(await host.Client.GetStringAsync("api/dev/outbox"))!.AsArray()
+            .Select(m => m!.AsObject())
+            .Where(m => m["programId"]?.GetValue<string>() == programId)];
 
     private (string Signature, string Timestamp) Sign(string payload)
     {

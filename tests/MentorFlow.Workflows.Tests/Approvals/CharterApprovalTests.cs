@@ -156,7 +156,7 @@ public sealed class CharterApprovalTests : IAsyncLifetime
         await WaitForRequestAsync(id);
 
         await host.Host.Client.RaiseEventAsync(
-            ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.Bounced, ProgramManager);
+            ApprovalEvents.InstanceId(id, ProgramOrchestrator.CharterApprovalId), ApprovalEvents.Bounced, new ApprovalBounce(ProgramManager, Level: 0));
 
         await WorkflowTestHost.EventuallyAsync(
             async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver?.Email == "morgan@example.com",
