@@ -89,7 +89,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     /// <summary>Waits (on the wall clock, as the test host's timers run) until <paramref name="condition"/> holds.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             if (await condition())

@@ -161,7 +161,7 @@ public sealed class CharterApprovalTests : IAsyncLifetime
         await WorkflowTestHost.EventuallyAsync(
             async () => (await host.Approvals.GetAsync(id, ProgramOrchestrator.CharterApprovalId, default))?.Approver?.Email == "morgan@example.com",
             "the bounced approval was passed to the manager",
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(45));
         await DecideAsync(id, approved: true, "morgan@example.com", null);
         AssertWentOn(await PastCharterAsync(id));
     }

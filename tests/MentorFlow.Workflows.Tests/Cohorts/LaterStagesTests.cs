@@ -160,12 +160,14 @@ public sealed class LaterStagesTests : IAsyncLifetime
     private static DirectoryUser User(string id, string email, string title, string? manager) =>
         new(id, id.ToUpperInvariant(), email, email, title, "Sales", "US", "Austin", new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), true, manager);
 
+    // Approvals the people answer must not lose the race with their timer on a busy machine (3 s lost it), yet the
+    // timeout also bounds the stories' collection, which every test waits out: ten seconds.
     private static ProgramDefinition Definition()
     {
         var json = TestDefinitions.Json();
         json["criteria"]!["mentee"] = new JsonObject { ["eligibility"] = new JsonArray("tenureMonths >= 12"), ["maxNominees"] = 6 };
         json["criteria"]!["mentor"] = new JsonObject { ["eligibility"] = new JsonArray("isManager"), ["capacity"] = 2 };
-        json["approvals"] = new JsonObject { ["timeout"] = "PT3S", ["reminders"] = new JsonArray(), ["onTimeout"] = "decline" };
+        json["approvals"] = new JsonObject { ["timeout"] = "PT10S", ["reminders"] = new JsonArray(), ["onTimeout"] = "decline" };
         json["sponsorship"] = new JsonObject { ["leaders"] = new JsonArray(new JsonObject { ["name"] = "Dana Lee", ["email"] = "dana@example.com" }) };
         json["pilot"] = new JsonObject { ["pairs"] = 2, ["duration"] = "PT2S", ["checkIns"] = new JsonArray("PT1S") };
         json["rollout"] = new JsonObject { ["duration"] = "PT2S", ["checkIns"] = new JsonArray("PT1S") };
@@ -184,7 +186,7 @@ public sealed class LaterStagesTests : IAsyncLifetime
 
     private async Task<ProgramRecord> FinishedAsync(string id)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         var metadata = await host.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         return (await host.Programs.GetAsync(id, default))!;

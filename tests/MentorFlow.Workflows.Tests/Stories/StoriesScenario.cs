@@ -124,7 +124,8 @@ internal sealed class StoriesScenario(WorkflowTestHost host)
 
     public async Task<StageResult> CompletedAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        // Generous for a busy 2-core machine; tests that must end before a timer say so against the engine's clock.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var metadata = await host.Host.Client.WaitForInstanceCompletionAsync(InstanceId, getInputsAndOutputs: true, cts.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         return metadata.ReadOutputAs<StageResult>()!;
