@@ -73,7 +73,7 @@ public static class ProgramInstances
                 .OrderBy(i => i.InstanceId.Length)
                 .ThenBy(i => i.InstanceId, StringComparer.Ordinal))
             {
-                await client.TerminateInstanceAsync(instance.InstanceId, new TerminateInstanceOptions(Output: reason), cancellationToken);
+                await TerminateAsync(client, instance.InstanceId, reason, cancellationToken);
                 asked.Add(instance.InstanceId);
             }
 
@@ -88,6 +88,23 @@ public static class ProgramInstances
             }
 
             await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    // An instance may end on its own between the query and its termination; a backend may refuse to terminate it then.
+    private static async Task TerminateAsync(DurableTaskClient client, string instanceId, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(Output: reason), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var now = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            if (now is null || LiveStatuses.Contains(now.RuntimeStatus))
+            {
+                throw;
+            }
         }
     }
 }

@@ -20,6 +20,12 @@ internal sealed class FakeInstanceClient() : DurableTaskClient("fake")
 
     public Action<string>? OnTerminated { get; set; }
 
+    /// <summary>Instances that complete on their own just as their termination is sent; the backend then refuses it.</summary>
+    public HashSet<string> EndsBeforeTermination { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Instances whose termination the backend refuses while they still run.</summary>
+    public HashSet<string> RefusesTermination { get; } = new(StringComparer.Ordinal);
+
     public void Add(string instanceId, OrchestrationRuntimeStatus status) => instances[instanceId] = status;
 
     public OrchestrationRuntimeStatus StatusOf(string instanceId) => instances[instanceId];
@@ -31,6 +37,17 @@ internal sealed class FakeInstanceClient() : DurableTaskClient("fake")
     {
         Assert.False(options?.Recursive ?? false, "The local host has no recursive termination; the prefix query must be used.");
         Terminations.Add(instanceId);
+        if (RefusesTermination.Contains(instanceId))
+        {
+            throw new InvalidOperationException($"Instance {instanceId} cannot be terminated now.");
+        }
+
+        if (EndsBeforeTermination.Remove(instanceId))
+        {
+            instances[instanceId] = OrchestrationRuntimeStatus.Completed;
+            throw new InvalidOperationException($"Instance {instanceId} has already completed.");
+        }
+
         pending.Enqueue(instanceId);
         return Task.CompletedTask;
     }
@@ -59,7 +76,9 @@ internal sealed class FakeInstanceClient() : DurableTaskClient("fake")
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        throw Unused();
+        Task.FromResult(instances.TryGetValue(instanceId, out var status)
+            ? new OrchestrationMetadata("Orchestrator", instanceId) { RuntimeStatus = status }
+            : null);
 
     public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
         throw Unused();

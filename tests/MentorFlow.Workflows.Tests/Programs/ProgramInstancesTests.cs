@@ -86,6 +86,33 @@ public sealed class ProgramInstancesTests
     }
 
     [Fact]
+    public async Task TerminateAllAsync_InstanceEndsOnItsOwnAsItIsTerminated_GoesOnWithTheOthers()
+    {
+        var client = new FakeInstanceClient();
+        var approval = ApprovalEvents.InstanceId(ProgramId, "pledge-dana.lee");
+        client.Add(ProgramId, OrchestrationRuntimeStatus.Running);
+        client.Add(approval, OrchestrationRuntimeStatus.Running);
+        client.EndsBeforeTermination.Add(approval);
+
+        var result = await ProgramInstances.TerminateAllAsync(client, ProgramId, "Cancelled.", TimeProvider.System, Settle, CancellationToken.None);
+
+        Assert.True(result.Settled);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, client.StatusOf(ProgramId));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, client.StatusOf(approval));
+    }
+
+    [Fact]
+    public async Task TerminateAllAsync_TerminationRefusedForAnInstanceThatStillRuns_Throws()
+    {
+        var client = new FakeInstanceClient();
+        client.Add(ProgramId, OrchestrationRuntimeStatus.Running);
+        client.RefusesTermination.Add(ProgramId);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ProgramInstances.TerminateAllAsync(client, ProgramId, "Cancelled.", TimeProvider.System, Settle, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TerminateAllAsync_ProgramNeverStarted_SendsTheTerminationAndDoesNotWaitForAWorker()
     {
         var client = new FakeInstanceClient { WorkerRunning = false };
