@@ -9,7 +9,7 @@ namespace MentorFlow.Integrations.Email;
 
 /// <summary>
 /// Registers MentorFlow's email: options, the provider, the ledger and the once-only <see cref="IEmailSender"/> and
-/// <see cref="IBulkEmailSender"/>.
+/// <see cref="IBulkEmailSender"/>, which send nothing for a program that has ended.
 /// </summary>
 public static class EmailServiceCollectionExtensions
 {
@@ -18,9 +18,9 @@ public static class EmailServiceCollectionExtensions
 
     /// <summary>
     /// Email configured from <c>MentorFlow:Email</c> (validated at start-up). <see cref="IEmailSender"/> and
-    /// <see cref="IBulkEmailSender"/> are an <see cref="IdempotentEmailSender"/> over the provider
-    /// <c>MentorFlow:Email:Provider</c> names; its ledger lives in
-    /// table storage, so <c>AddMentorFlowTableStorage()</c> must be registered too. <see cref="OutboxReader"/> resolves
+    /// <see cref="IBulkEmailSender"/> are a <see cref="RunningProgramEmailSender"/> (nothing for an ended program) over an
+    /// <see cref="IdempotentEmailSender"/> over the provider <c>MentorFlow:Email:Provider</c> names; the ledger and the
+    /// program records live in table storage, so <c>AddMentorFlowTableStorage()</c> must be registered too. <see cref="OutboxReader"/> resolves
     /// only with the outbox provider.
     /// </summary>
     public static IServiceCollection AddMentorFlowEmail(this IServiceCollection services)
@@ -62,9 +62,16 @@ public static class EmailServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<IdempotentEmailSender>>());
         });
 
-        // Single and bulk sends go through the same wrapper, so both share the ledger's once-only rule.
-        services.TryAddTransient<IEmailSender>(sp => sp.GetRequiredService<IdempotentEmailSender>());
-        services.TryAddTransient<IBulkEmailSender>(sp => sp.GetRequiredService<IdempotentEmailSender>());
+        // Single and bulk sends go through the same wrappers: the ended-program gate first, so an email of a cancelled
+        // program leaves no ledger row, then the ledger's once-only rule.
+        services.TryAddTransient(sp =>
+        {
+            var idempotent = sp.GetRequiredService<IdempotentEmailSender>();
+            return new RunningProgramEmailSender(
+                idempotent, idempotent, sp.GetRequiredService<IProgramStore>(), sp.GetRequiredService<ILogger<RunningProgramEmailSender>>());
+        });
+        services.TryAddTransient<IEmailSender>(sp => sp.GetRequiredService<RunningProgramEmailSender>());
+        services.TryAddTransient<IBulkEmailSender>(sp => sp.GetRequiredService<RunningProgramEmailSender>());
         return services;
     }
 }

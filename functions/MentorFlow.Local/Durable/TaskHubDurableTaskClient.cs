@@ -63,8 +63,19 @@ internal sealed class TaskHubDurableTaskClient(TaskHubClient client, IOrchestrat
         }
     }
 
-    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
-        client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, options?.Output?.ToString() ?? "");
+    /// <remarks>
+    /// DurableTask.Core terminates one instance; a recursive termination is refused rather than silently done in part.
+    /// MentorFlow ends a whole program by an instance-id prefix query instead (<c>ProgramInstances.TerminateAllAsync</c>).
+    /// </remarks>
+    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
+    {
+        if (options?.Recursive == true)
+        {
+            throw new NotSupportedException("The local host terminates one instance at a time; query the sub-orchestrations by instance-id prefix.");
+        }
+
+        return client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, options?.Output?.ToString() ?? "");
+    }
 
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
         client.SuspendInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason);

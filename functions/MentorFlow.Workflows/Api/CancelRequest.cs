@@ -1,4 +1,4 @@
 namespace MentorFlow.Workflows.Api;
 
-/// <summary>Optional body of a cancel request: who cancels and why.</summary>
+/// <summary>Body of a cancel request: who cancels (required, recorded in the audit log) and, optionally, why.</summary>
 public sealed record CancelRequest(string? By, string? Reason);

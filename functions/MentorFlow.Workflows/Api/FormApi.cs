@@ -206,6 +206,11 @@ public sealed partial class FormApi(
                     rendered.Subject, rendered.Html, rendered.Text),
                 cancellationToken);
         }
+        catch (ProgramEndedException)
+        {
+            // The program was cancelled (or ended) meanwhile: it sends nothing more, and the answer is stored.
+            return;
+        }
         catch (EmailSendException ex)
         {
             // The answer is stored and the participant should not see an error; the audit log tells HR what failed.

@@ -140,7 +140,12 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
         return Results.Json(program, MentorFlowJson.Options);
     }
 
-    /// <summary><c>POST /api/programs/{id}/cancel</c>: stops the program and records who and when.</summary>
+    /// <summary>
+    /// <c>POST /api/programs/{id}/cancel</c> with <c>{ "by": "who", "reason": "why" }</c>: records who cancelled and when,
+    /// then ends every orchestration of the program (its own, its stages', its approvals' and pledges'). The record says
+    /// Cancelled before anything is terminated, so an activity that is already running sends nothing
+    /// (<see cref="Email.RunningProgramEmailSender"/>). A blank or missing <c>by</c> is refused.
+    /// </summary>
     public async Task<IResult> CancelAsync(HttpRequest request, DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -153,31 +158,43 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
 
         if (program.Status.IsTerminal())
         {
+            // A cancel that stored Cancelled and then lost the engine is finished by asking again.
+            await TerminateAllAsync(client, id, program.Reason ?? $"Program {program.Status}.", cancellationToken);
             return AlreadyEnded(program);
         }
 
-        CancelRequest? cancel = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
         {
-            var body = await ReadBodyAsync(request, cancellationToken);
-            try
-            {
-                cancel = body is { Length: > 0 } ? JsonSerializer.Deserialize<CancelRequest>(body, MentorFlowJson.Options) : null;
-            }
-            catch (JsonException)
-            {
-                return Problems.Create(
-                    StatusCodes.Status400BadRequest,
-                    "The cancel request is not valid JSON.",
-                    "Send no body, or { \"by\": \"who\", \"reason\": \"why\" }.");
-            }
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "The cancel request is too large.", CancelBodyHint);
         }
 
-        var actor = Actor(request, cancel?.By);
-        var now = time.GetUtcNow();
-        var reason = string.IsNullOrWhiteSpace(cancel?.Reason) ? $"Cancelled by {actor}." : cancel.Reason.Trim();
+        CancelRequest? cancel;
+        try
+        {
+            cancel = body.Length > 0 ? JsonSerializer.Deserialize<CancelRequest>(body, MentorFlowJson.Options) : null;
+        }
+        catch (JsonException)
+        {
+            return Problems.Create(
+                StatusCodes.Status400BadRequest,
+                "The cancel request is not valid JSON.",
+                CancelBodyHint);
+        }
 
-        await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason }, cancellationToken);
+        if (string.IsNullOrWhiteSpace(cancel?.By))
+        {
+            return Problems.Create(
+                StatusCodes.Status400BadRequest,
+                "Say who cancels the program.",
+                CancelBodyHint,
+                [new DefinitionProblem("by", "Required: the name of the person who cancels; it is recorded in the audit log.")]);
+        }
+
+        var actor = Actor(request, cancel.By);
+        var now = time.GetUtcNow();
+        var reason = string.IsNullOrWhiteSpace(cancel.Reason) ? $"Cancelled by {actor}." : cancel.Reason.Trim();
+
         var stored = await store.UpdateAsync(
             id,
             p => p.Status.IsTerminal()
@@ -191,7 +208,8 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
         }
 
         await audit.AppendAsync(id, new AuditEntry(now, actor, "ProgramCancelled", reason), cancellationToken);
-        LogProgramCancelled(logger, id);
+        var termination = await TerminateAllAsync(client, id, reason, cancellationToken);
+        LogProgramCancelled(logger, id, termination.Terminated);
         return Results.Json(stored, MentorFlowJson.Options);
     }
 
@@ -210,6 +228,23 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
 
     /// <summary><c>GET /api/health</c>: liveness only; it touches no dependency.</summary>
     public static IResult Health() => Results.Json(new { status = "Healthy" }, MentorFlowJson.Options);
+
+    private const string CancelBodyHint = "Send { \"by\": \"who cancels\", \"reason\": \"why\" } (the reason is optional).";
+
+    /// <summary>How long a cancel waits for the program's running instances to end before it answers.</summary>
+    private static readonly TimeSpan TerminationSettle = TimeSpan.FromSeconds(10);
+
+    private async Task<ProgramTermination> TerminateAllAsync(DurableTaskClient client, string id, string reason, CancellationToken cancellationToken)
+    {
+        var termination = await ProgramInstances.TerminateAllAsync(client, id, reason, time, TerminationSettle, cancellationToken);
+        if (!termination.Settled)
+        {
+            // Not lost: whatever still runs sends nothing (the record is terminal), and a second cancel terminates again.
+            LogTerminationUnsettled(logger, id, TerminationSettle.TotalSeconds);
+        }
+
+        return termination;
+    }
 
     private static DefinitionParseResult Parse(byte[] body) =>
         ProgramDefinitionParser.Parse(System.Text.Encoding.UTF8.GetString(body));
@@ -332,6 +367,9 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
     [LoggerMessage(Level = LogLevel.Error, Message = "Program {ProgramId} was stored but its orchestration could not be scheduled")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string programId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Program {ProgramId} cancelled")]
-    private static partial void LogProgramCancelled(ILogger logger, string programId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Program {ProgramId} cancelled; {Instances} orchestration instances terminated")]
+    private static partial void LogProgramCancelled(ILogger logger, string programId, int instances);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Program {ProgramId} cancelled, but some of its orchestrations were still running after {Seconds} s")]
+    private static partial void LogTerminationUnsettled(ILogger logger, string programId, double seconds);
 }

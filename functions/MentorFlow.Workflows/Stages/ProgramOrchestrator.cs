@@ -106,7 +106,7 @@ public sealed class ProgramOrchestrator : TaskOrchestrator<ProgramOrchestrationI
         StageResult result;
         StageStop? stop = null;
         var input = new StageInput(programId, context.CurrentUtcDateTime);
-        var instanceId = new SubOrchestrationOptions { InstanceId = $"{programId}-{stage.ToString().ToLowerInvariant()}" };
+        var instanceId = new SubOrchestrationOptions { InstanceId = ProgramInstances.StageInstanceId(programId, stage) };
         switch (stage)
         {
             case StageName.Sponsorship:

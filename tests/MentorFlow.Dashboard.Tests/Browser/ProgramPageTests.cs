@@ -155,6 +155,32 @@ public sealed class ProgramPageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task ProgramPage_CancelWithBlankName_AsksForTheNameAndKeepsTheProgramRunning()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.SignInAsync();
+        var id = await session.SubmitAsync(Definitions.WaitsForCharter());
+        var page = session.Page;
+        await page.GotoAsync($"/api/dashboard/#/programs/{id}");
+        await Expect(page.Locator("#program-status")).ToHaveTextAsync("Waiting for approval", new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel program" }).ClickAsync();
+        var name = page.GetByLabel("Your name");
+        await Expect(name).ToHaveAttributeAsync("aria-required", "true");
+        await name.FillAsync("   ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the program" }).ClickAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Cancel this program?" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter your name");
+        await Expect(name).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(name).ToBeFocusedAsync();
+        var stored = JsonNode.Parse(await session.Api.GetStringAsync($"api/programs/{id}"))!;
+        Assert.Equal("WaitingForApproval", stored["status"]!.GetValue<string>());
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task ProgramPage_UnknownId_SaysSo()
     {
         await using var session = await fixture.OpenAsync();

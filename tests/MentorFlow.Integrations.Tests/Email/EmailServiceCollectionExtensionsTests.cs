@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using MentorFlow.Integrations.Email;
 using MentorFlow.Integrations.Storage;
+using MentorFlow.Workflows.Email;
 using MentorFlow.Workflows.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,8 @@ public sealed class EmailServiceCollectionExtensionsTests
             ["MentorFlow:Email:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "mentorflow-unused-outbox"),
         });
 
-        Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IEmailSender>());
-        Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IBulkEmailSender>());
+        Assert.IsType<RunningProgramEmailSender>(services.GetRequiredService<IEmailSender>());
+        Assert.IsType<RunningProgramEmailSender>(services.GetRequiredService<IBulkEmailSender>());
         Assert.NotNull(services.GetRequiredService<OutboxReader>());
     }
 
@@ -34,8 +35,8 @@ public sealed class EmailServiceCollectionExtensionsTests
             ["MentorFlow:Email:SendGrid:ApiKey"] = TestEmails.ApiKey,
         });
 
-        Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IEmailSender>());
-        Assert.IsType<IdempotentEmailSender>(services.GetRequiredService<IBulkEmailSender>());
+        Assert.IsType<RunningProgramEmailSender>(services.GetRequiredService<IEmailSender>());
+        Assert.IsType<RunningProgramEmailSender>(services.GetRequiredService<IBulkEmailSender>());
         Assert.NotNull(services.GetRequiredService<SendGridEmailSender>());
         Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<OutboxReader>());
     }
@@ -64,6 +65,8 @@ public sealed class EmailServiceCollectionExtensionsTests
         // The ledger's table client; nothing is called on it here.
         services.AddSingleton(new TableServiceClient("UseDevelopmentStorage=true"));
         services.AddSingleton(Options.Create(new TableStorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
+        services.AddSingleton<MentorFlowTables>();
+        services.AddSingleton<IProgramStore, TableProgramStore>();
         services.AddMentorFlowEmail();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -255,6 +255,29 @@ public sealed class ProgramApiTests(LocalHostFixture fixture)
         await ProblemAsync(response);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("{}")]
+    [InlineData("{ \"by\": \"   \", \"reason\": \"no name given\" }")]
+    public async Task Cancel_WithoutWhoCancels_Returns400NamingByAndKeepsTheProgram(string? body)
+    {
+        var id = await SubmitAsync(Client, SampleDefinition("sales-leadership-2027.json"));
+
+        using var response = await Client.PostAsync($"api/programs/{id}/cancel", body is null ? null : Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Equal("by", problem["errors"]![0]!["path"]!.GetValue<string>());
+        var program = await GetAsync(Client, id);
+        Assert.NotEqual("Cancelled", program["status"]!.GetValue<string>());
+        Assert.DoesNotContain(await AuditAsync(Client, id), e => e!["action"]!.GetValue<string>() == "ProgramCancelled");
+
+        using var named = await Client.PostAsync($"api/programs/{id}/cancel", Json(new JsonObject { ["by"] = "Hana Okafor" }));
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        var cancelled = JsonNode.Parse(await named.Content.ReadAsStringAsync())!;
+        Assert.Equal("Hana Okafor", cancelled["cancelledBy"]!.GetValue<string>());
+    }
+
     private async Task<JsonArray> ListAsync() => JsonNode.Parse(await Client.GetStringAsync("api/programs"))!.AsArray();
 
     private async Task<(HttpStatusCode Status, string? Id)> PostWithKeyAsync(JsonObject definition, string key)

@@ -98,7 +98,7 @@ export async function getAll(read, { top = 1000, limit = Infinity } = {}) {
 export const cancelProgram = (id, by, reason) => call(`programs/${encodeURIComponent(id)}/cancel`, {
   method: 'POST',
   headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ by: by || null, reason: reason || null }),
+  body: JSON.stringify({ by, reason: reason || null }),
 });
 
 /** Submits a definition exactly as typed; the Idempotency-Key makes a repeated submission return the same program. */

@@ -257,7 +257,10 @@ export function renderProgramPage(main, route, context) {
     const byId = uid('cancel-by');
     const reasonId = uid('cancel-reason');
     const errorId = uid('cancel-error');
-    const by = h('input', { type: 'text', id: byId, name: 'by', autocomplete: 'name', value: sessionStorage.getItem('mentorflow.name') ?? '' });
+    const by = h('input', {
+      type: 'text', id: byId, name: 'by', autocomplete: 'name', required: true, 'aria-required': 'true', maxlength: 200,
+      'aria-describedby': `${byId}-hint`, value: sessionStorage.getItem('mentorflow.name') ?? '',
+    });
     const reason = h('textarea', { id: reasonId, name: 'reason', rows: 3, maxlength: 1000 });
     const error = h('p', { class: 'field-error', id: errorId, role: 'alert', hidden: true });
     const confirm = h('button', { type: 'submit', class: 'danger solid' }, 'Cancel the program');
@@ -266,9 +269,20 @@ export function renderProgramPage(main, route, context) {
 
     const form = h('form', {
       method: 'dialog',
+      novalidate: true,
       onsubmit: async (event) => {
         event.preventDefault();
         if (busy) return;
+        // Who cancels is recorded in the audit log: the API refuses a blank name, so the dialog asks for it first.
+        if (!by.value.trim()) {
+          error.textContent = 'Enter your name: it is recorded as who cancelled the program.';
+          error.hidden = false;
+          by.setAttribute('aria-invalid', 'true');
+          by.setAttribute('aria-describedby', `${byId}-hint ${errorId}`);
+          by.focus();
+          return;
+        }
+        by.removeAttribute('aria-invalid');
         busy = true;
         confirm.disabled = true;
         confirm.textContent = 'Cancelling…';
@@ -296,7 +310,7 @@ export function renderProgramPage(main, route, context) {
     h('p', {}, 'It stops at once, wherever it is; open approval requests stop counting. This cannot be undone.'),
     h('div', { class: 'field' },
       h('label', { for: byId }, 'Your name'),
-      h('span', { class: 'hint' }, 'Recorded in the audit log as who cancelled.'),
+      h('span', { class: 'hint', id: `${byId}-hint` }, 'Required. Recorded in the audit log as who cancelled.'),
       by),
     h('div', { class: 'field' }, h('label', { for: reasonId }, 'Reason (optional)'), reason),
     error,
