@@ -27,9 +27,12 @@ namespace MentorFlow.Local.Tests.Api;
 [Collection(LocalHostCollection.Name)]
 public sealed partial class InputFuzzTests(LocalHostFixture fixture, ITestOutputHelper output)
 {
-    private const int ProgramCases = 400;
-    private const int LinkCases = 1500;
-    private const int ParserCases = 3000;
+    // Each accepted mutation starts (and the test cancels) a program, so the host gets fewer definitions than the
+    // parser behind it, which sees the same generated inputs in-process.
+    private const int ProgramCases = 200;
+    private const int DefinitionParserCases = 2000;
+    private const int LinkCases = 1000;
+    private const int ParserCases = 2000;
 
     // Raw JSON string contents (already escaped as they stand between the quotes) that have hurt parsers.
     private static readonly string[] HostileRaw =
@@ -64,13 +67,7 @@ public sealed partial class InputFuzzTests(LocalHostFixture fixture, ITestOutput
         var statuses = new Dictionary<int, int>();
         var mark = fixture.Host.Output.Length;
 
-        var cases = Gen.Frequency(
-            (1, RandomText().Select(text => new ProgramCase(null, text, 0))),
-            (6, from mutations in Mutations()
-                from contentType in Gen.Frequency((12, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
-                select new ProgramCase(mutations, null, contentType)));
-
-        var run = await CheckAsync("POST /api/programs", seed, ProgramCases, cases, async c =>
+        var run = await CheckAsync("POST /api/programs", seed, ProgramCases, ProgramCaseGen(), async c =>
         {
             var body = Encoding.UTF8.GetBytes(c.Body(sample));
             using var content = new ByteArrayContent(body);
@@ -112,6 +109,26 @@ public sealed partial class InputFuzzTests(LocalHostFixture fixture, ITestOutput
         Assert.Equal(ProgramCases, run);
         Assert.True(statuses.GetValueOrDefault(400) > ProgramCases / 2, "Most mutations must break the definition, or the test fuzzes nothing.");
         AssertNoUnhandledException(mark);
+    }
+
+    [Fact]
+    public async Task DefinitionParser_RandomAndMutatedDefinitions_ValidOrProblemsWithPaths()
+    {
+        var seed = Seed();
+        var sample = SampleDefinition().ToJsonString();
+        var outcomes = new int[2];
+
+        var run = await CheckAsync("program definition parser (in-process)", seed, DefinitionParserCases, ProgramCaseGen(), c =>
+        {
+            var result = MentorFlow.Workflows.Definitions.ProgramDefinitionParser.Parse(c.Body(sample));
+            Interlocked.Increment(ref outcomes[result.IsValid ? 0 : 1]);
+            var pathless = result.Problems.FirstOrDefault(p => string.IsNullOrEmpty(p.Path) || string.IsNullOrWhiteSpace(p.Message));
+            return Task.FromResult(pathless is null ? null : $"a problem without path or message: {pathless}");
+        });
+
+        output.WriteLine($"Definitions: {outcomes[0]} valid, {outcomes[1]} with problems");
+        Assert.Equal(DefinitionParserCases, run);
+        Assert.True(outcomes[1] > DefinitionParserCases / 2, "Most mutations must break the definition, or the test fuzzes nothing.");
     }
 
     [Fact]
@@ -272,6 +289,12 @@ public sealed partial class InputFuzzTests(LocalHostFixture fixture, ITestOutput
         from value in Gen.Choose(0, 10_000)
         from count in Gen.Frequency((8, Gen.Choose(0, 30)), (1, Gen.Choose(100, 25_000)))
         select new Mutation(kind, target, value, count);
+
+    private static Gen<ProgramCase> ProgramCaseGen() => Gen.Frequency(
+        (1, RandomText().Select(text => new ProgramCase(null, text, 0))),
+        (6, from mutations in Mutations()
+            from contentType in Gen.Frequency((12, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
+            select new ProgramCase(mutations, null, contentType)));
 
     private static Gen<Mutation[]> Mutations() =>
         from count in Gen.Choose(1, 3)
