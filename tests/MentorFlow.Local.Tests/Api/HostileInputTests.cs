@@ -10,7 +10,7 @@ namespace MentorFlow.Local.Tests.Api;
 /// <summary>
 /// The inputs that answered 500 (issue 11, item 5), replayed against the running host: half a surrogate pair in a
 /// definition is a 400 naming its path; a link signed with the host's own key whose ids we never issue is refused
-/// with 400 on every token route, GET and POST, and reaches no storage.
+/// with 400 on every token route, GET and POST, and reaches no storage; a form that cannot be read is a 400.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class HostileInputTests(LocalHostFixture fixture)
@@ -50,6 +50,23 @@ public sealed class HostileInputTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Contains("not valid", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DecisionForm_WithNulCharacter_400AndNothingDecided()
+    {
+        var id = await SubmitAsync(Client, SampleDefinition("sales-leadership-2027.json"));
+        var approve = ApproveLink(await CharterEmailAsync(Client, id));
+        using var browser = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        var uri = new Uri(approve);
+
+        using var post = await browser.PostAsync(
+            uri.GetLeftPart(UriPartial.Path), new StringContent("decision=approve&comment=a%00b", Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("could not be read", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("WaitingForApproval", (await GetAsync(Client, id))["status"]!.GetValue<string>());
+        using var cancel = await Client.PostAsync($"api/programs/{id}/cancel", Json("""{"by":"hostile input test"}"""));
     }
 
     [Fact]
