@@ -11,12 +11,10 @@ public sealed record ApprovalEmailKey(string ProgramId, string BatchId, string K
     public static string Reminder(string programId, string batchId, int level, int number) =>
         $"{programId}/{batchId}/reminder/{level}/{number}";
 
-    /// <summary>The batch a key belongs to, or null for keys of other emails (and for program ids we never issue).</summary>
+    /// <summary>The batch a key belongs to, or null for keys of other emails.</summary>
     public static ApprovalEmailKey? Parse(string? key)
     {
         var parts = key?.Split('/') ?? [];
-        return parts.Length >= 4 && parts[2] is "request" or "reminder" && Programs.ProgramIds.IsWellFormed(parts[0])
-            ? new ApprovalEmailKey(parts[0], parts[1], parts[2])
-            : null;
+        return parts.Length >= 4 && parts[2] is "request" or "reminder" ? new ApprovalEmailKey(parts[0], parts[1], parts[2]) : null;
     }
 }
