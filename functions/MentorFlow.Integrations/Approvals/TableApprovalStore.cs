@@ -88,13 +88,20 @@ public sealed class TableApprovalStore(TableServiceClient service, Microsoft.Ext
         return response.HasValue ? response.Value : null;
     }
 
-    private static TableEntity ToEntity(ApprovalRecord approval) => new(approval.ProgramId, approval.ApprovalId)
+    // The charter confirmation's description is the whole charter, longer than one property holds: chunked.
+    private static TableEntity ToEntity(ApprovalRecord approval)
     {
-        ["Status"] = approval.Status.ToString(),
-        ["Json"] = JsonSerializer.Serialize(approval, MentorFlowJson.Options),
-    };
+        var entity = new TableEntity(approval.ProgramId, approval.ApprovalId)
+        {
+            ["Status"] = approval.Status.ToString(),
+        };
+        LargeText.Write(entity, "Json", StoredJson.Serialize(approval, MentorFlowJson.Options));
+        return entity;
+    }
 
+    // Rows written before the JSON was chunked hold it in one "Json" property.
     private static ApprovalRecord FromEntity(TableEntity entity) =>
-        JsonSerializer.Deserialize<ApprovalRecord>(entity.GetString("Json"), MentorFlowJson.Options)
+        JsonSerializer.Deserialize<ApprovalRecord>(
+            entity.ContainsKey("JsonChunks") ? LargeText.Read(entity, "Json") : entity.GetString("Json"), MentorFlowJson.Options)
         ?? throw new InvalidDataException($"Approval {entity.PartitionKey}/{entity.RowKey} is empty.");
 }

@@ -44,7 +44,17 @@ public static class SendGridEventParser
             var index = 0;
             foreach (var item in root.EnumerateArray())
             {
-                events.Add(ReadEvent(item, $"$[{index}]"));
+                var path = $"$[{index}]";
+                try
+                {
+                    events.Add(ReadEvent(item, path));
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // Looking a field up compares names, and a name with half a surrogate pair cannot be read.
+                    throw new SendGridEventFormatException($"{path} has a field name that is not valid text: it holds half of a UTF-16 surrogate pair.", ex);
+                }
+
                 index++;
             }
 
@@ -83,9 +93,20 @@ public static class SendGridEventParser
             return null;
         }
 
-        return property.ValueKind == JsonValueKind.String
-            ? property.GetString()
-            : throw new SendGridEventFormatException($"{path}.{name} must be a string, not {Describe(property.ValueKind)}.");
+        if (property.ValueKind != JsonValueKind.String)
+        {
+            throw new SendGridEventFormatException($"{path}.{name} must be a string, not {Describe(property.ValueKind)}.");
+        }
+
+        try
+        {
+            return property.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Valid JSON, but an escape of half a UTF-16 surrogate pair ("\ud800") is no text.
+            throw new SendGridEventFormatException($"{path}.{name} is not valid text: it holds half of a UTF-16 surrogate pair.", ex);
+        }
     }
 
     private static DateTimeOffset RequiredUnixTime(JsonElement item, string name, string path)

@@ -30,7 +30,7 @@ public sealed class TableProgramStore(MentorFlowTables tables) : IProgramStore
         await tables.EnsureCreatedAsync(cancellationToken);
 
         var definitionEntity = new TableEntity(program.Id, DefinitionRow);
-        LargeText.Write(definitionEntity, "Json", ProgramDefinitionJson.Serialize(definition));
+        LargeText.Write(definitionEntity, "Json", StoredJson.Unescape(ProgramDefinitionJson.Serialize(definition)));
 
         // One partition, one transaction: a program never exists without its definition.
         await tables.Programs.SubmitTransactionAsync(
@@ -118,7 +118,7 @@ public sealed class TableProgramStore(MentorFlowTables tables) : IProgramStore
         ArgumentNullException.ThrowIfNull(charter);
         await tables.EnsureCreatedAsync(cancellationToken);
         var entity = new TableEntity(programId, CharterRow);
-        LargeText.Write(entity, "Json", JsonSerializer.Serialize(charter, ProgramDefinitionJson.Options));
+        LargeText.Write(entity, "Json", StoredJson.Serialize(charter, ProgramDefinitionJson.Options));
         await tables.Programs.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -142,12 +142,12 @@ public sealed class TableProgramStore(MentorFlowTables tables) : IProgramStore
             {
                 ["Role"] = role.Role,
             };
-            LargeText.Write(roleEntity, "Responsibilities", JsonSerializer.Serialize(role.Responsibilities, ProgramDefinitionJson.Options));
+            LargeText.Write(roleEntity, "Responsibilities", StoredJson.Serialize(role.Responsibilities, ProgramDefinitionJson.Options));
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, roleEntity));
         }
 
         var charterEntity = new TableEntity(programId, RoleCharterRow);
-        LargeText.Write(charterEntity, "Roles", JsonSerializer.Serialize(charter.Roles, ProgramDefinitionJson.Options));
+        LargeText.Write(charterEntity, "Roles", StoredJson.Serialize(charter.Roles, ProgramDefinitionJson.Options));
         LargeText.Write(charterEntity, "Html", charter.Html);
         LargeText.Write(charterEntity, "Text", charter.Text);
         actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, charterEntity));

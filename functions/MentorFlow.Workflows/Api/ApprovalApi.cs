@@ -63,7 +63,13 @@ public sealed partial class ApprovalApi(
                 415, "Use the form", "Send the decision with the page's Approve or Decline button."));
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await FormBody.ReadAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return Page(StatusCodes.Status400BadRequest, ApprovalPages.Problem(
+                400, "The form could not be read", "Send the decision with the page's Approve or Decline button."));
+        }
+
         var choice = form["decision"].ToString();
         if (choice is not ("approve" or "decline"))
         {

@@ -56,7 +56,12 @@ public sealed partial class FormApi(
             return UseTheForm();
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await FormBody.ReadAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return UnreadableForm();
+        }
+
         var values = new CheckInFormValues(form[FormPages.RatingField].ToString().Trim(), form[FormPages.CommentField].ToString());
         var comment = Normalize(values.Comment);
         var errors = new List<FormFieldError>();
@@ -127,7 +132,12 @@ public sealed partial class FormApi(
             return UseTheForm();
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await FormBody.ReadAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return UnreadableForm();
+        }
+
         var values = new StoryFormValues(
             form[FormPages.StoryField].ToString(),
             form[FormPages.BestPracticeField].ToString(),
@@ -326,6 +336,9 @@ public sealed partial class FormApi(
 
     private static IResult StoryAlreadySubmitted(StoryPageModel model, StoryRecord stored) =>
         Page(StatusCodes.Status409Conflict, FormPages.StoryAlreadySubmitted(model, stored));
+
+    private static IResult UnreadableForm() => Page(StatusCodes.Status400BadRequest, ApprovalPages.Problem(
+        400, "The form could not be read", "Send your answer with the page's button."));
 
     private static IResult UseTheForm() => Page(StatusCodes.Status415UnsupportedMediaType, ApprovalPages.Problem(
         415, "Use the form", "Send your answer with the page's button."));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Net.Mail;
@@ -45,6 +46,10 @@ internal sealed class DefinitionReader
     private static readonly string[] RolloutFields = ["duration", "checkIns"];
     private static readonly string[] StoriesFields = ["requestAfter"];
 
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c),
+            .. Enumerable.Range(0x7f, 0x21).Select(c => (char)c)]);
+
     private readonly List<DefinitionProblem> problems = [];
     private int unreported;
 
@@ -85,14 +90,19 @@ internal sealed class DefinitionReader
             return null;
         }
 
+        if (!AllTextReadable(root, path))
+        {
+            return null;
+        }
+
         CheckObjectFields(root, path, ProgramFields);
-        var name = RequiredText(root, path, "name");
-        var purpose = RequiredText(root, path, "purpose");
-        var scope = RequiredText(root, path, "scope");
+        var name = RequiredText(root, path, "name", DefinitionLimits.NameLength);
+        var purpose = RequiredText(root, path, "purpose", DefinitionLimits.LongTextLength);
+        var scope = RequiredText(root, path, "scope", DefinitionLimits.LongTextLength);
         var targetPopulation = RequiredObject(root, path, "targetPopulation", TargetPopulationFields, ReadTargetPopulation);
         var learningOutcomes = RequiredList(
-            root, path, "learningOutcomes", atLeastOne: true, (item, itemPath) => ReadObject(item, itemPath, LearningOutcomeFields, ReadLearningOutcome));
-        var benefits = RequiredList(root, path, "benefits", atLeastOne: true, ReadText);
+            root, path, "learningOutcomes", atLeastOne: true, DefinitionLimits.LearningOutcomes, (item, itemPath) => ReadObject(item, itemPath, LearningOutcomeFields, ReadLearningOutcome));
+        var benefits = RequiredList(root, path, "benefits", atLeastOne: true, DefinitionLimits.Benefits, ItemText);
         var programManager = RequiredObject(root, path, "programManager", PersonFields, ReadPerson);
         var sponsor = RequiredObject(root, path, "sponsor", PersonFields, ReadPerson);
         var roles = ReadRoles(root, path);
@@ -119,12 +129,12 @@ internal sealed class DefinitionReader
 
     private TargetPopulation? ReadTargetPopulation(JsonElement value, string path)
     {
-        var description = RequiredText(value, path, "description");
+        var description = RequiredText(value, path, "description", DefinitionLimits.LongTextLength);
 
         // These may be empty: an empty list places no restriction on that dimension.
-        var departments = RequiredList(value, path, "departments", atLeastOne: false, ReadText);
-        var jobTitles = RequiredList(value, path, "jobTitles", atLeastOne: false, ReadText);
-        var countries = RequiredList(value, path, "countries", atLeastOne: false, ReadText);
+        var departments = RequiredList(value, path, "departments", atLeastOne: false, DefinitionLimits.PopulationItems, ShortText);
+        var jobTitles = RequiredList(value, path, "jobTitles", atLeastOne: false, DefinitionLimits.PopulationItems, ShortText);
+        var countries = RequiredList(value, path, "countries", atLeastOne: false, DefinitionLimits.PopulationItems, ShortText);
         return description is not null && departments is not null && jobTitles is not null && countries is not null
             ? new TargetPopulation(description, departments, jobTitles, countries)
             : null;
@@ -132,26 +142,22 @@ internal sealed class DefinitionReader
 
     private LearningOutcome? ReadLearningOutcome(JsonElement value, string path)
     {
-        var outcome = RequiredText(value, path, "outcome");
+        var outcome = RequiredText(value, path, "outcome", DefinitionLimits.ItemTextLength);
         var measurePath = DefinitionPath.Property(path, "measure");
-        var noMeasure = (outcome is null ? "This learning outcome" : $"Learning outcome '{outcome}'")
+        var noMeasure = (outcome is null ? "This learning outcome" : $"Learning outcome '{Shown(outcome)}'")
             + " has no measure; an outcome without a measure is ambiguous. Say how it will be observed, e.g. 'Leads 4 reviews observed by the mentor'.";
         string? measure = null;
         if (!TryGetField(value, "measure", out var measureValue))
         {
             Report(measurePath, noMeasure);
         }
-        else if (measureValue.ValueKind != JsonValueKind.String)
-        {
-            ReportType(measurePath, "a string");
-        }
-        else if (string.IsNullOrWhiteSpace(measureValue.GetString()))
+        else if (measureValue.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(measureValue.GetString()))
         {
             Report(measurePath, noMeasure);
         }
         else
         {
-            measure = measureValue.GetString();
+            measure = ReadText(measureValue, measurePath, DefinitionLimits.ItemTextLength);
         }
 
         return outcome is not null && measure is not null ? new LearningOutcome(outcome, measure) : null;
@@ -159,13 +165,13 @@ internal sealed class DefinitionReader
 
     private Person? ReadPerson(JsonElement value, string path)
     {
-        var name = RequiredText(value, path, "name")?.Trim();
-        var email = RequiredText(value, path, "email")?.Trim();
+        var name = RequiredText(value, path, "name", DefinitionLimits.PersonNameLength)?.Trim();
+        var email = RequiredText(value, path, "email", DefinitionLimits.EmailLength)?.Trim();
         if (email is not null && !IsPlainEmailAddress(email))
         {
             Report(
                 DefinitionPath.Property(path, "email"),
-                $"'{email}' is not a valid email address; write only the address, like jane.doe@example.com.");
+                $"'{Shown(email)}' is not a valid email address; write only the address, like jane.doe@example.com.");
             email = null;
         }
 
@@ -182,6 +188,7 @@ internal sealed class DefinitionReader
             parentPath,
             "roles",
             atLeastOne: false,
+            maxItems: null,
             (item, itemPath) => ReadObject(item, itemPath, RoleFields, (role, rolePath) => ReadRole(role, rolePath, defined)));
         if (roles is null)
         {
@@ -203,15 +210,15 @@ internal sealed class DefinitionReader
     private RoleDefinition? ReadRole(JsonElement value, string path, HashSet<string> defined)
     {
         var rolePath = DefinitionPath.Property(path, "role");
-        var role = RequiredText(value, path, "role");
+        var role = RequiredText(value, path, "role", DefinitionLimits.ShortTextLength);
         if (role is not null && !ProgramRoles.All.Contains(role, StringComparer.Ordinal))
         {
             var sameButCase = ProgramRoles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
             Report(
                 rolePath,
                 sameButCase is null
-                    ? $"Unknown role '{role}'; the roles are {Join(ProgramRoles.All, "and")}."
-                    : $"Unknown role '{role}'; role names are case-sensitive, did you mean '{sameButCase}'?");
+                    ? $"Unknown role '{Shown(role)}'; the roles are {Join(ProgramRoles.All, "and")}."
+                    : $"Unknown role '{Shown(role)}'; role names are case-sensitive, did you mean '{sameButCase}'?");
             role = null;
         }
         else if (role is not null && !defined.Add(role))
@@ -220,7 +227,7 @@ internal sealed class DefinitionReader
             role = null;
         }
 
-        var responsibilities = RequiredList(value, path, "responsibilities", atLeastOne: true, ReadText);
+        var responsibilities = RequiredList(value, path, "responsibilities", atLeastOne: true, DefinitionLimits.Responsibilities, ItemText);
         return role is not null && responsibilities is not null ? new RoleDefinition(role, responsibilities) : null;
     }
 
@@ -239,7 +246,7 @@ internal sealed class DefinitionReader
 
     private MenteeCriteria? ReadMenteeCriteria(JsonElement value, string path)
     {
-        var eligibility = CheckRules(RequiredList(value, path, "eligibility", atLeastOne: true, ReadText), path);
+        var eligibility = CheckRules(RequiredList(value, path, "eligibility", atLeastOne: true, DefinitionLimits.EligibilityRules, RuleText), path);
         var selection = CheckSelection(OptionalWeights(value, path, "selection", allowedKeys: null), path);
         var maxNominees = RequiredCount(value, path, "maxNominees");
         return eligibility is not null && selection is not null && maxNominees is { } count
@@ -249,7 +256,7 @@ internal sealed class DefinitionReader
 
     private MentorCriteria? ReadMentorCriteria(JsonElement value, string path)
     {
-        var eligibility = CheckRules(RequiredList(value, path, "eligibility", atLeastOne: true, ReadText), path);
+        var eligibility = CheckRules(RequiredList(value, path, "eligibility", atLeastOne: true, DefinitionLimits.EligibilityRules, RuleText), path);
         var selection = CheckSelection(OptionalWeights(value, path, "selection", allowedKeys: null), path);
         var capacity = RequiredCount(value, path, "capacity");
         return eligibility is not null && selection is not null && capacity is { } count
@@ -290,7 +297,7 @@ internal sealed class DefinitionReader
         {
             Report(
                 DefinitionPath.Property(DefinitionPath.Property(path, "selection"), metric),
-                $"'{metric}' cannot be weighted: selection weights name numeric metrics ({string.Join(", ", Criteria.Metrics.Numeric)}).");
+                $"'{Shown(metric)}' cannot be weighted: selection weights name numeric metrics ({string.Join(", ", Criteria.Metrics.Numeric)}).");
             valid = false;
         }
 
@@ -304,6 +311,7 @@ internal sealed class DefinitionReader
             value,
             path,
             "reminders",
+            DefinitionLimits.Reminders,
             timeout,
             "reminder",
             (reminder, end) => $"Reminder {reminder} must come before the approval timeout ({end}); a reminder at or after it would never be sent.");
@@ -313,7 +321,7 @@ internal sealed class DefinitionReader
 
     private SponsorshipDefinition? ReadSponsorship(JsonElement value, string path)
     {
-        var leaders = RequiredList(value, path, "leaders", atLeastOne: false, (item, itemPath) => ReadObject(item, itemPath, PersonFields, ReadPerson));
+        var leaders = RequiredList(value, path, "leaders", atLeastOne: false, DefinitionLimits.Leaders, (item, itemPath) => ReadObject(item, itemPath, PersonFields, ReadPerson));
         return leaders is not null ? new SponsorshipDefinition(leaders) : null;
     }
 
@@ -325,6 +333,7 @@ internal sealed class DefinitionReader
             value,
             path,
             "checkIns",
+            DefinitionLimits.CheckIns,
             duration,
             "check-in",
             (checkIn, end) => $"Check-in {checkIn} must fall inside the pilot, which lasts {end}.");
@@ -338,6 +347,7 @@ internal sealed class DefinitionReader
             value,
             path,
             "checkIns",
+            DefinitionLimits.CheckIns,
             duration,
             "check-in",
             (checkIn, end) => $"Check-in {checkIn} must fall inside the rollout, which lasts {end}.");
@@ -384,8 +394,8 @@ internal sealed class DefinitionReader
                 Report(
                     propertyPath,
                     sameButCase is null
-                        ? $"Unknown field '{property.Name}'."
-                        : $"Unknown field '{property.Name}'; field names are case-sensitive, did you mean '{sameButCase}'?");
+                        ? $"Unknown field '{Shown(property.Name)}'."
+                        : $"Unknown field '{Shown(property.Name)}'; field names are case-sensitive, did you mean '{sameButCase}'?");
             }
             else if (!seen.Add(property.Name))
             {
@@ -395,7 +405,7 @@ internal sealed class DefinitionReader
     }
 
     private T[]? RequiredList<T>(
-        JsonElement parent, string parentPath, string name, bool atLeastOne, Func<JsonElement, string, T?> readItem)
+        JsonElement parent, string parentPath, string name, bool atLeastOne, int? maxItems, Func<JsonElement, string, T?> readItem)
         where T : class
     {
         var path = DefinitionPath.Property(parentPath, name);
@@ -407,6 +417,11 @@ internal sealed class DefinitionReader
         if (atLeastOne && value.GetArrayLength() == 0)
         {
             Report(path, $"'{name}' must list at least one item.");
+            return null;
+        }
+
+        if (!WithinItemLimit(value, path, name, maxItems))
+        {
             return null;
         }
 
@@ -431,12 +446,13 @@ internal sealed class DefinitionReader
         JsonElement parent,
         string parentPath,
         string name,
+        int maxItems,
         IsoDuration? end,
         string step,
         Func<IsoDuration, IsoDuration, string> tooLate)
     {
         var path = DefinitionPath.Property(parentPath, name);
-        if (!TryGetArray(parent, name, path, out var value))
+        if (!TryGetArray(parent, name, path, out var value) || !WithinItemLimit(value, path, name, maxItems))
         {
             return null;
         }
@@ -501,23 +517,23 @@ internal sealed class DefinitionReader
             }
             else if (allowedKeys is not null && !allowedKeys.Contains(key, StringComparer.Ordinal))
             {
-                problem = $"Unknown matching factor '{key}'; the factors are {Join(allowedKeys, "and")}.";
+                problem = $"Unknown matching factor '{Shown(key)}'; the factors are {Join(allowedKeys, "and")}.";
             }
             else if (weights.ContainsKey(key))
             {
-                problem = $"Weight '{key}' appears more than once; keep only one.";
+                problem = $"Weight '{Shown(key)}' appears more than once; keep only one.";
             }
             else if (property.Value.ValueKind != JsonValueKind.Number)
             {
-                problem = $"Weight '{key}' must be a number.";
+                problem = $"Weight '{Shown(key)}' must be a number.";
             }
             else if (!property.Value.TryGetDouble(out var weight) || !double.IsFinite(weight))
             {
-                problem = $"Weight '{key}' is out of range; use a number such as 0.5.";
+                problem = $"Weight '{Shown(key)}' is out of range; use a number such as 0.5.";
             }
             else if (weight < 0)
             {
-                problem = $"Weight '{key}' is {property.Value.GetRawText()}; weights must be zero or more.";
+                problem = $"Weight '{Shown(key)}' is {Shown(property.Value.GetRawText())}; weights must be zero or more.";
             }
             else
             {
@@ -546,17 +562,23 @@ internal sealed class DefinitionReader
         return new ReadOnlyDictionary<string, double>(weights);
     }
 
-    private string? RequiredText(JsonElement parent, string parentPath, string name)
+    private string? RequiredText(JsonElement parent, string parentPath, string name, int maxLength)
     {
         if (!TryGetRequired(parent, parentPath, name, out var path, out var value))
         {
             return null;
         }
 
-        return ReadText(value, path);
+        return ReadText(value, path, maxLength);
     }
 
-    private string? ReadText(JsonElement value, string path)
+    private string? ItemText(JsonElement value, string path) => ReadText(value, path, DefinitionLimits.ItemTextLength);
+
+    private string? ShortText(JsonElement value, string path) => ReadText(value, path, DefinitionLimits.ShortTextLength);
+
+    private string? RuleText(JsonElement value, string path) => ReadText(value, path, DefinitionLimits.RuleLength);
+
+    private string? ReadText(JsonElement value, string path, int maxLength)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -565,9 +587,24 @@ internal sealed class DefinitionReader
         }
 
         var text = value.GetString()!;
+        var leaf = DefinitionPath.Leaf(path);
         if (string.IsNullOrWhiteSpace(text))
         {
-            Report(path, $"'{DefinitionPath.Leaf(path)}' must not be empty.");
+            Report(path, $"'{leaf}' must not be empty.");
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Report(path, $"'{leaf}' is {Count(text.Length)} characters long; at most {Count(maxLength)} are allowed.");
+            return null;
+        }
+
+        // Tab and line breaks are text; other control characters are not, and would only make stored forms longer.
+        var control = text.AsSpan().IndexOfAny(ControlCharacters);
+        if (control >= 0)
+        {
+            Report(path, $"'{leaf}' holds the control character U+{(int)text[control]:X4} at position {Count(control + 1)}; remove it.");
             return null;
         }
 
@@ -576,12 +613,12 @@ internal sealed class DefinitionReader
 
     private string? RequiredChoice(JsonElement parent, string parentPath, string name, IReadOnlyList<string> allowed)
     {
-        var text = RequiredText(parent, parentPath, name);
+        var text = RequiredText(parent, parentPath, name, DefinitionLimits.ShortTextLength);
         if (text is not null && !allowed.Contains(text, StringComparer.Ordinal))
         {
             Report(
                 DefinitionPath.Property(parentPath, name),
-                $"'{name}' must be {Join(allowed.Select(a => $"'{a}'").ToArray(), "or")}; '{text}' is not allowed.");
+                $"'{name}' must be {Join(allowed.Select(a => $"'{a}'").ToArray(), "or")}; '{Shown(text)}' is not allowed.");
             return null;
         }
 
@@ -601,7 +638,7 @@ internal sealed class DefinitionReader
             return null;
         }
 
-        var raw = value.GetRawText();
+        var raw = Shown(value.GetRawText());
         if (!value.TryGetDecimal(out var number) || number > int.MaxValue || number < int.MinValue)
         {
             Report(path, $"'{name}' must be a whole number from 1 to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}; {raw} is not.");
@@ -643,9 +680,9 @@ internal sealed class DefinitionReader
         }
 
         var text = value.GetString()!;
-        if (!IsoDuration.TryParse(text, out var duration))
+        if (text.Length > DefinitionLimits.DurationLength || !IsoDuration.TryParse(text, out var duration))
         {
-            Report(path, $"'{leaf}' must be {DurationExample}; '{text}' is not one.");
+            Report(path, $"'{leaf}' must be {DurationExample}; '{Shown(text)}' is not one.");
             return null;
         }
 
@@ -712,6 +749,76 @@ internal sealed class DefinitionReader
         1 => items[0],
         _ => string.Join(", ", items.Take(items.Count - 1)) + $" {conjunction} " + items[^1],
     };
+
+    private bool WithinItemLimit(JsonElement array, string path, string name, int? maxItems)
+    {
+        var count = array.GetArrayLength();
+        if (maxItems is { } max && count > max)
+        {
+            Report(path, $"'{name}' lists {Count(count)} items; at most {Count(max)} are allowed.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reports every string and field name that holds no text: a JSON escape of half a UTF-16 surrogate pair
+    /// (<c>"\ud800"</c>) is valid JSON but no string, and reading it throws. True when there was none.
+    /// </summary>
+    private bool AllTextReadable(JsonElement value, string path)
+    {
+        var readable = true;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when !TryRead(value.GetString):
+                Report(path, $"'{DefinitionPath.Leaf(path)}' is not valid text: it holds half of a UTF-16 surrogate pair (an escape such as \\ud800 without its partner); remove it.");
+                return false;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    string? name = null;
+                    if (!TryRead(() => name = property.Name))
+                    {
+                        Report(path, "A field name here is not valid text: it holds half of a UTF-16 surrogate pair (an escape such as \\ud800 without its partner); remove it.");
+                        readable = false;
+                        continue;
+                    }
+
+                    readable &= AllTextReadable(property.Value, DefinitionPath.Property(path, name!));
+                }
+
+                return readable;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    readable &= AllTextReadable(item, DefinitionPath.Index(path, index++));
+                }
+
+                return readable;
+            default:
+                return true;
+        }
+    }
+
+    private static bool TryRead(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Text echoed in a message, cut short so a huge value does not make a huge answer.</summary>
+    private static string Shown(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private void ReportRequired(string path) => Report(path, $"'{DefinitionPath.Leaf(path)}' is required.");
 

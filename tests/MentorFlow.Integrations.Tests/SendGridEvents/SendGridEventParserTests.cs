@@ -97,6 +97,8 @@ public class SendGridEventParserTests
     [InlineData("""[{"event":"delivered","email":"a@example.com"}]""", "$[0].timestamp is missing")]
     [InlineData("""[{"event":"delivered","email":"a@example.com","timestamp":"yesterday"}]""", "$[0].timestamp must be a time in unix seconds")]
     [InlineData("""[{"event":"bounce","email":"a@example.com","timestamp":1795000000,"reason":42}]""", "$[0].reason must be a string, not a number")]
+    [InlineData("""[{"event":"bounce","email":"\ud800@example.com","timestamp":1795000000}]""", "$[0].email is not valid text")]
+    [InlineData("""[{"event":"bounce","email":"a@example.com","timestamp":1795000000},{"event":"bounce","email":"a@example.com","timestamp":1795000000,"reason":"x\udfff"}]""", "$[1].reason is not valid text")]
     public void Parse_NotAnEventBatch_ThrowsFormatExceptionNamingWhere(string body, string expected)
     {
         var error = Assert.Throws<SendGridEventFormatException>(() => SendGridEventParser.Parse(Encoding.UTF8.GetBytes(body)));

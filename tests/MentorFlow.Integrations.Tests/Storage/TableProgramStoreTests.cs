@@ -1,9 +1,14 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using MentorFlow.Integrations.Approvals;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Testing;
+using MentorFlow.Workflows.Approvals;
 using MentorFlow.Workflows.Definitions;
 using MentorFlow.Workflows.Ports;
 using MentorFlow.Workflows.Programs;
 using MentorFlow.Workflows.Roles;
+using Microsoft.Extensions.Options;
 
 namespace MentorFlow.Integrations.Tests.Storage;
 
@@ -30,16 +35,36 @@ public sealed class TableProgramStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task CreateAsync_DefinitionOf200KB_IsStoredWhole()
+    public async Task LargestAcceptedDefinition_EveryStoredForm_FitsAndReadsBackWhole()
     {
-        var purpose = string.Concat(Enumerable.Repeat("Grow the next generation of sales managers. ", 4_700));
-        var definition = TestPrograms.Definition(purpose);
+        // Every list and text at its limit, in characters that default JSON escaping makes six times longer.
+        var json = LargestDefinition.From(JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "sales-leadership-2027.json")))!.AsObject());
+        var parsed = ProgramDefinitionParser.Parse(System.Text.Encoding.UTF8.GetString(LargestDefinition.Body(json)));
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Problems));
+        var definition = parsed.Definition;
         var program = ProgramRecord.New(ProgramIds.NewId(), definition.Name, DateTimeOffset.UtcNow);
+        var charter = ProgramCharter.From(definition, DateTimeOffset.UtcNow);
+        var roles = RoleCharterRenderer.Render(definition.Name, definition.Roles);
+        var (title, description) = ApprovalTexts.Charter(charter);
+        var approvals = new TableApprovalStore(
+            new TableServiceClient(azurite.ConnectionString),
+            Options.Create(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "T" + Guid.NewGuid().ToString("N")[..12] }));
+        var approval = new ApprovalRecord
+        {
+            ProgramId = program.Id, ApprovalId = "charter", Kind = ApprovalKind.CharterConfirmation, Title = title, Description = description,
+        };
 
         await store.CreateAsync(program, definition, default);
+        await store.SaveCharterAsync(program.Id, charter, default);
+        await store.SaveRolesAsync(program.Id, roles, default);
+        await approvals.SaveAsync(approval, default);
 
-        var stored = await store.GetDefinitionAsync(program.Id, default);
-        Assert.Equal(purpose, stored!.Purpose);
+        Assert.Equal(ProgramDefinitionJson.Serialize(definition), ProgramDefinitionJson.Serialize((await store.GetDefinitionAsync(program.Id, default))!));
+        Assert.Equal(definition.Benefits, (await store.GetCharterAsync(program.Id, default))!.Benefits);
+        var storedRoles = (await store.GetRoleCharterAsync(program.Id, default))!;
+        Assert.Equal(roles.Html, storedRoles.Html);
+        Assert.Equal(roles.Text, storedRoles.Text);
+        Assert.Equal(description, (await approvals.GetAsync(program.Id, "charter", default))!.Description);
     }
 
     [Fact]

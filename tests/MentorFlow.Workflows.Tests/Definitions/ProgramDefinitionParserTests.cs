@@ -344,16 +344,17 @@ public class ProgramDefinitionParserTests
     public void Parse_MoreThanHundredProblems_KeepsHundredAndCountsTheRest()
     {
         var builder = DefinitionBuilder.Valid();
+        // Roles have no item limit of their own (each may be defined once), so 150 wrong ones are 150 problems.
         for (var i = 0; i < 150; i++)
         {
-            builder.Add("benefits", " ");
+            builder.Add("roles", " ");
         }
 
         var result = builder.Parse();
 
         Assert.Equal(101, result.Problems.Count);
-        Assert.Equal("benefits[1]", result.Problems[0].Path);
-        Assert.Equal("benefits[100]", result.Problems[99].Path);
+        Assert.Equal("roles[5]", result.Problems[0].Path);
+        Assert.Equal("roles[104]", result.Problems[99].Path);
         Assert.Equal("$", result.Problems[100].Path);
         Assert.StartsWith("... and 50 more problems", result.Problems[100].Message, StringComparison.Ordinal);
     }
@@ -364,12 +365,12 @@ public class ProgramDefinitionParserTests
         var builder = DefinitionBuilder.Valid();
         for (var i = 0; i < 100; i++)
         {
-            builder.Add("benefits", "");
+            builder.Add("roles", "");
         }
 
         var result = builder.Parse();
 
         Assert.Equal(100, result.Problems.Count);
-        Assert.All(result.Problems, p => Assert.StartsWith("benefits[", p.Path, StringComparison.Ordinal));
+        Assert.All(result.Problems, p => Assert.StartsWith("roles[", p.Path, StringComparison.Ordinal));
     }
 }

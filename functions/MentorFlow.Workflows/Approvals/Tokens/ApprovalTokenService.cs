@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MentorFlow.Workflows.Programs;
 using Microsoft.Extensions.Options;
 
 namespace MentorFlow.Workflows.Approvals.Tokens;
@@ -22,6 +23,8 @@ public sealed class ApprovalTokenService
 
     // Our tokens are a few hundred characters; anything far longer is not ours and is refused without decoding it.
     private const int MaxTokenLength = 4096;
+
+    private const int MaxRecordIdLength = 128;
 
     private readonly byte[] _signingKey;
     private readonly byte[][] _verificationKeys;
@@ -182,8 +185,8 @@ public sealed class ApprovalTokenService
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !TryGetInt64(root, "v", out var version) || version != PayloadVersion
-                || !TryGetText(root, "p", out var programId)
-                || !TryGetText(root, "a", out var approvalId)
+                || !TryGetText(root, "p", out var programId) || !ProgramIds.IsWellFormed(programId)
+                || !TryGetText(root, "a", out var approvalId) || !IsWellFormedRecordId(approvalId)
                 || !TryGetText(root, "e", out var approver)
                 || !TryGetInt64(root, "x", out var expiresAt)
                 || expiresAt < DateTimeOffset.MinValue.ToUnixTimeSeconds()
@@ -195,11 +198,19 @@ public sealed class ApprovalTokenService
             claims = new ApprovalTokenClaims(programId, approvalId, approver, DateTimeOffset.FromUnixTimeSeconds(expiresAt));
             return true;
         }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape of half a surrogate pair, which is JSON but no text.
             return false;
         }
     }
+
+    /// <summary>
+    /// An approval, check-in or story id as we issue them (<c>nomination-0003</c>, <c>checkin:pilot-1-00002-mentee</c>):
+    /// letters, digits, '-', '_' and ':' only, so an id from a link can never be a storage key we did not write.
+    /// </summary>
+    private static bool IsWellFormedRecordId(string id) =>
+        id.Length <= MaxRecordIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':');
 
     private static bool TryGetText(JsonElement root, string name, out string value)
     {

@@ -213,6 +213,13 @@ public class ApprovalTokenServiceTests
     [InlineData("""{"p":"","a":"apr-sponsor","e":"dana@example.com","x":1795000000,"v":1}""")]
     [InlineData("""{"p":"prg-0001","a":"apr-sponsor","e":"dana@example.com","x":"soon","v":1}""")]
     [InlineData("""{"p":"prg-0001","a":"apr-sponsor","e":"dana@example.com","x":99999999999999999,"v":1}""")]
+    [InlineData("""{"p":"prg-../../x","a":"charter","e":"dana@example.com","x":1795000000,"v":1}""")]
+    [InlineData("""{"p":"prg-0001","a":"../charter","e":"dana@example.com","x":1795000000,"v":1}""")]
+    [InlineData("""{"p":"prg-0001","a":"charter#1","e":"dana@example.com","x":1795000000,"v":1}""")]
+    [InlineData("""{"p":"prg-0001","a":"checkin:pilot/1","e":"dana@example.com","x":1795000000,"v":1}""")]
+    [InlineData("""{"p":"prg-\u0000","a":"charter","e":"dana@example.com","x":1795000000,"v":1}""")]
+    [InlineData("""{"p":"prg-0001","a":"charter","e":"\ud800","x":1795000000,"v":1}""")]
+    [InlineData("""{"p":"\udc00prg-0001","a":"charter","e":"dana@example.com","x":1795000000,"v":1}""")]
     public void Verify_SignedPayloadNotOurFormat_ReturnsMalformed(string payloadJson)
     {
         var token = TokenKeys.SignRaw(_key, payloadJson);
