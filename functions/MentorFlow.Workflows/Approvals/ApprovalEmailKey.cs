@@ -1,4 +1,5 @@
 using System.Globalization;
+using MentorFlow.Workflows.Programs;
 
 namespace MentorFlow.Workflows.Approvals;
 
@@ -14,13 +15,20 @@ public sealed record ApprovalEmailKey(string ProgramId, string BatchId, string K
     public static string Reminder(string programId, string batchId, int level, int number) =>
         $"{programId}/{batchId}/reminder/{level}/{number}";
 
-    /// <summary>The batch and level a key belongs to, or null for keys of other emails.</summary>
+    /// <summary>
+    /// The batch and level a key belongs to, or null for keys of other emails — and for keys naming ids we never issue
+    /// (a signed webhook batch may still carry any text there), so such a key never becomes a storage lookup.
+    /// </summary>
     public static ApprovalEmailKey? Parse(string? key)
     {
         var parts = key?.Split('/') ?? [];
         return parts.Length >= 4 && parts[2] is "request" or "reminder"
+            && ProgramIds.IsWellFormed(parts[0]) && IsWellFormedBatchId(parts[1])
             && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var level)
             ? new ApprovalEmailKey(parts[0], parts[1], parts[2], level)
             : null;
     }
+
+    private static bool IsWellFormedBatchId(string id) =>
+        id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':');
 }

@@ -25,6 +25,10 @@ public sealed class ApprovalEmailKeyTests
     [InlineData("prg-1/leader-lee/request")]
     [InlineData("prg-1/leader-lee/request/x")]
     [InlineData("prg-1/leader-lee/request/-1")]
+    [InlineData("prg-../leader-lee/request/0")]
+    [InlineData("prg-1?x=y/leader-lee/request/0")]
+    [InlineData("prg-1/leader lee'/request/0")]
+    [InlineData("prg-1//request/0")]
     public void Parse_OtherKeys_AreNotApprovalEmails(string? key)
     {
         Assert.Null(ApprovalEmailKey.Parse(key));
