@@ -91,14 +91,18 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             // work those approvals set off is in flight.
             var deadline = DateTime.UtcNow + RunDeadline;
             var alive = workers.Select(w => w.Host).ToList();
-            while (!(driver.CharterDecisions >= ProgramCount && workers.All(w => ProgramsRunBy(w.Host, w.Id, ids).Count > 0)))
+            while (!(driver.CharterDecisions >= ProgramCount && workers.All(w => ProgramsRunBy(w.Host.Output, w.Id, ids).Count > 0)))
             {
                 Assert.True(DateTime.UtcNow < deadline, $"No charter approvals for all programs or not both workers busy in time; decisions: {driver.CharterDecisions}.\nA:\n{a!.Output}\nB:\n{b!.Output}");
                 await driver.FollowNewLinksAsync(alive, ids);
                 await Task.Delay(250);
             }
 
-            var beforeKill = workers.ToDictionary(w => w.Id, w => ProgramsRunBy(w.Host, w.Id, ids));
+            // Who ran what until now: each orchestration instance (a program and its stage and approval
+            // sub-orchestrations, each on the partition its id hashes to), and each program's own orchestration.
+            var outputAtKill = workers.ToDictionary(w => w.Id, w => w.Host.Output);
+            var instancesBeforeKill = workers.ToDictionary(w => w.Id, w => InstancesRunBy(outputAtKill[w.Id], w.Id, ids));
+            var programsBeforeKill = workers.ToDictionary(w => w.Id, w => ProgramsRunBy(outputAtKill[w.Id], w.Id, ids));
             var deadLeases = (await PartitionsAsync(partitions)).Where(r => r.CurrentOwner == "worker-b").ToList();
             var killedAt = Stopwatch.StartNew();
             var killedAtUtc = DateTimeOffset.UtcNow;
@@ -137,14 +141,17 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             // The figures.
             output.WriteLine($"Lease interval {durable.LeaseInterval.TotalSeconds} s, renewed every {durable.LeaseRenewInterval.TotalSeconds} s; {durable.PartitionCount} partitions.");
             output.WriteLine($"Worker B held {deadLeases.Count} partitions at the kill, its leases ran {leaseLeft.TotalSeconds:F1} s more; worker A owned all {durable.PartitionCount} after {takeover.TotalSeconds:F1} s: {Describe(takenOver)}");
-            foreach (var (worker, programs) in beforeKill)
+            foreach (var (worker, programs) in programsBeforeKill)
             {
-                output.WriteLine($"Before the kill {worker} ran orchestrations of {programs.Count} programs.");
+                output.WriteLine($"Before the kill {worker} ran the program orchestration of {programs.Count} programs, and {instancesBeforeKill[worker].Count} orchestration instances in all.");
             }
 
-            var afterKill = ProgramsRunBy(survivor, "worker-a", ids);
-            var takenFromB = beforeKill["worker-b"].Except(beforeKill["worker-a"]).Where(afterKill.Contains).ToList();
-            output.WriteLine($"Programs only worker B had run before the kill, run on by worker A after it: {takenFromB.Count}.");
+            // Instances only the killed worker had run, which the survivor ran on after the kill (they lived on the
+            // partitions it took over).
+            var survivorAfterKill = InstancesRunBy(survivor.Output[outputAtKill["worker-a"].Length..], "worker-a", ids);
+            var takenFromB = instancesBeforeKill["worker-b"].Except(instancesBeforeKill["worker-a"]).Where(survivorAfterKill.Contains).ToList();
+            output.WriteLine($"Orchestration instances only worker B had run before the kill, run on by worker A after it: {takenFromB.Count} "
+                + $"(of {takenFromB.Select(i => ids.First(id => i.StartsWith(id, StringComparison.Ordinal))).Distinct().Count()} programs).");
             output.WriteLine($"Decisions posted: {driver.DecisionCount} ({driver.CrossHostDecisions} to the host that had not emailed the link, {driver.SurvivorDecisionsOfDeadHost} of the dead host's emails to the survivor).");
 
             var emails = await driver.EmailsByProgramAsync();
@@ -162,8 +169,8 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             // The checks.
             Assert.Equal("Completed", expected.Status);
             Assert.DoesNotContain(expected.Stages, s => s is "Pending" or "Active");
-            Assert.True(beforeKill["worker-a"].Count > 0 && beforeKill["worker-b"].Count > 0, "Both workers ran orchestrations before the kill.");
-            Assert.True(takenFromB.Count > 0, "The survivor ran on programs only the killed worker had run.");
+            Assert.True(programsBeforeKill["worker-a"].Count > 0 && programsBeforeKill["worker-b"].Count > 0, "Both workers ran program orchestrations before the kill.");
+            Assert.True(takenFromB.Count > 0, "The survivor ran on orchestrations only the killed worker had run.");
             Assert.True(deadLeases.Count > 0, "The killed worker held partitions.");
             // Its leases last at most LeaseInterval from its last renewal; the survivor claims them within a renewal
             // cycle or two after that. The margin is for a busy machine.
@@ -220,12 +227,16 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
 
     private static string OutboxOf(LocalHostProcess host) => host.Settings.Settings["MentorFlow:Email:OutboxDirectory"];
 
-    /// <summary>The programs a worker's log says it ran an orchestration of (the program's own or one of its sub-orchestrations).</summary>
-    private static HashSet<string> ProgramsRunBy(LocalHostProcess host, string workerId, IReadOnlyCollection<string> programIds) =>
-        [.. EpisodeLine().Matches(host.Output)
+    /// <summary>The orchestration instances of these programs a worker's log says it ran (sub-orchestration ids start with the program id).</summary>
+    private static HashSet<string> InstancesRunBy(string log, string workerId, IReadOnlyCollection<string> programIds) =>
+        [.. EpisodeLine().Matches(log)
             .Where(m => m.Groups["worker"].Value == workerId)
-            .Select(m => programIds.FirstOrDefault(id => m.Groups["instance"].Value.StartsWith(id, StringComparison.Ordinal)))
-            .OfType<string>()];
+            .Select(m => m.Groups["instance"].Value)
+            .Where(instance => programIds.Any(id => instance.StartsWith(id, StringComparison.Ordinal)))];
+
+    /// <summary>The programs whose own orchestration (instance id = program id) a worker's log says it ran.</summary>
+    private static HashSet<string> ProgramsRunBy(string log, string workerId, IReadOnlyCollection<string> programIds) =>
+        [.. InstancesRunBy(log, workerId, programIds).Where(programIds.Contains)];
 
     [GeneratedRegex(@"Worker (?<worker>\S+) runs orchestration (?<instance>\S+)")]
     private static partial Regex EpisodeLine();
