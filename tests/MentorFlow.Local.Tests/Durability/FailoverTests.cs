@@ -93,7 +93,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             var alive = workers.Select(w => w.Host).ToList();
             while (!(driver.CharterDecisions >= ProgramCount && workers.All(w => ProgramsRunBy(w.Host.Output, w.Id, ids).Count > 0)))
             {
-                Assert.True(DateTime.UtcNow < deadline, $"No charter approvals for all programs or not both workers busy in time; decisions: {driver.CharterDecisions}.\nA:\n{a!.Output}\nB:\n{b!.Output}");
+                Assert.True(DateTime.UtcNow < deadline, $"No charter approvals for all programs or not both workers busy in time; decisions: {driver.CharterDecisions}.\nA:\n{Tail(a!.Output)}\nB:\n{Tail(b!.Output)}");
                 await driver.FollowNewLinksAsync(alive, ids);
                 await Task.Delay(250);
             }
@@ -124,7 +124,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             var final = new Dictionary<string, JsonObject>();
             while (final.Count < all.Count)
             {
-                Assert.True(DateTime.UtcNow < deadline, $"Programs not ended in time: {string.Join(", ", all.Except(final.Keys))}.\n{survivor.Output[^Math.Min(survivor.Output.Length, 20_000)..]}");
+                Assert.True(DateTime.UtcNow < deadline, $"Programs not ended in time: {string.Join(", ", all.Except(final.Keys))}.\n{Tail(survivor.Output)}");
                 await driver.FollowNewLinksAsync(alive, all);
                 foreach (var id in all.Except(final.Keys).ToList())
                 {
@@ -145,6 +145,9 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             {
                 output.WriteLine($"Before the kill {worker} ran the program orchestration of {programs.Count} programs, and {instancesBeforeKill[worker].Count} orchestration instances in all.");
             }
+
+            var moved = programsBeforeKill["worker-a"].Intersect(programsBeforeKill["worker-b"]).Count();
+            output.WriteLine($"Program orchestrations run by both workers before the kill (their partition changed hands while the workers balanced): {moved}.");
 
             // Instances only the killed worker had run, which the survivor ran on after the kill (they lived on the
             // partitions it took over).
@@ -224,6 +227,8 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
         definition["approvals"] = new JsonObject { ["timeout"] = "PT30M", ["reminders"] = new JsonArray(), ["onTimeout"] = "decline" };
         return definition;
     }
+
+    private static string Tail(string log) => log[^Math.Min(log.Length, 20_000)..];
 
     private static string OutboxOf(LocalHostProcess host) => host.Settings.Settings["MentorFlow:Email:OutboxDirectory"];
 
