@@ -9,6 +9,8 @@ using MentorFlow.Integrations.Email;
 using MentorFlow.Local.Durable;
 using MentorFlow.Local.Tests.Api;
 using MentorFlow.Testing;
+using MentorFlow.Workflows.Email;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 using static MentorFlow.Local.Tests.Api.ProgramClient;
@@ -72,11 +74,15 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             }
 
             var workers = new[] { (Id: "worker-a", Host: a!), (Id: "worker-b", Host: b!) };
-            var driver = new EmailDriver(workers.Select(w => (w.Id, OutboxOf(w.Host))).ToList());
+            var driver = new EmailDriver(workers.Select(w => (w.Id, Reader: OutboxOf(w.Host))).ToList());
 
-            // 1. Both workers own partitions before any work arrives.
+            // 1. Both workers own their share of the partitions, no hand-over pending, before any work arrives.
             var balanced = await WaitForAsync(
-                partitions, BalanceDeadline, rows => rows.Count == durable.PartitionCount && workers.All(w => rows.Any(r => r.CurrentOwner == w.Id)));
+                partitions,
+                BalanceDeadline,
+                rows => rows.Count == durable.PartitionCount
+                    && rows.All(r => string.IsNullOrEmpty(r.NextOwner))
+                    && workers.All(w => rows.Count(r => r.CurrentOwner == w.Id) >= durable.PartitionCount / workers.Length));
             output.WriteLine($"Partitions before the kill: {Describe(balanced)}");
 
             // 2. Twenty programs, submitted to either host in turn.
@@ -230,7 +236,18 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
 
     private static string Tail(string log) => log[^Math.Min(log.Length, 20_000)..];
 
-    private static string OutboxOf(LocalHostProcess host) => host.Settings.Settings["MentorFlow:Email:OutboxDirectory"];
+    /// <summary>
+    /// A reader of a host's outbox folder, made as the host makes its own (from its outbox directory and the base URL
+    /// its links are under), so the dead host's emails can still be read from disk.
+    /// </summary>
+    private static OutboxReader OutboxOf(LocalHostProcess host)
+    {
+        using var services = new ServiceCollection()
+            .AddSingleton(Options.Create(new EmailOptions { OutboxDirectory = host.Settings.Settings["MentorFlow:Email:OutboxDirectory"] }))
+            .AddSingleton(Options.Create(new LinkOptions { PublicBaseUrl = host.BaseAddress }))
+            .BuildServiceProvider();
+        return ActivatorUtilities.CreateInstance<OutboxReader>(services);
+    }
 
     /// <summary>The orchestration instances of these programs a worker's log says it ran (sub-orchestration ids start with the program id).</summary>
     private static HashSet<string> InstancesRunBy(string log, string workerId, IReadOnlyCollection<string> programIds) =>
@@ -306,7 +323,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
     /// What the people in the test do: read both outboxes (from disk, so the dead host's emails are still read) and
     /// press Approve on every approval link, write a story in every story form, answer every check-in.
     /// </summary>
-    private sealed class EmailDriver(IReadOnlyList<(string WorkerId, string Outbox)> outboxes)
+    private sealed class EmailDriver(IReadOnlyList<(string WorkerId, OutboxReader Reader)> outboxes)
     {
         private readonly HashSet<string> followed = new(StringComparer.Ordinal);
         private readonly HttpClient browser = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -324,7 +341,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
         {
             foreach (var (workerId, outbox) in outboxes)
             {
-                foreach (var email in (await Read(outbox)).Reverse())
+                foreach (var email in (await outbox.ListAsync(CancellationToken.None)).Reverse())
                 {
                     if (!programIds.Contains(email.ProgramId))
                     {
@@ -353,7 +370,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
                             }
 
                             using var response = await PostDecisionAsync(browser, at, "approve", SponsorMessage);
-                            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{at}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                            await AssertAnsweredAsync(response, target, email.ProgramId, at);
                             DecisionCount++;
                             CharterDecisions += email.Subject.StartsWith("Confirm the program charter", StringComparison.Ordinal) ? 1 : 0;
                             CrossHostDecisions += sender is not null && target != sender ? 1 : 0;
@@ -362,7 +379,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
                         else if (uri.AbsolutePath.Contains("/api/checkins/", StringComparison.Ordinal))
                         {
                             using var response = await browser.PostAsync(new Uri(at).GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = "5" }));
-                            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                            await AssertAnsweredAsync(response, target, email.ProgramId, at);
                         }
                         else if (uri.AbsolutePath.Contains("/api/stories/", StringComparison.Ordinal))
                         {
@@ -371,11 +388,24 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
                                 ["story"] = "My mentor showed me how to run a pipeline review.",
                                 ["consent"] = "yes",
                             }));
-                            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                            await AssertAnsweredAsync(response, target, email.ProgramId, at);
                         }
                     }
                 }
             }
+        }
+
+        /// <summary>Recorded (200), already decided (409), or the program has ended (410: its links are closed).</summary>
+        private static async Task AssertAnsweredAsync(HttpResponseMessage response, LocalHostProcess host, string programId, string link)
+        {
+            if (response.StatusCode == HttpStatusCode.Gone)
+            {
+                var status = (await GetAsync(host.Client, programId))["status"]!.GetValue<string>();
+                Assert.True(Ended.Contains(status), $"{link}: 410 while program {programId} is {status}");
+                return;
+            }
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{link}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
         /// <summary>Every email of both outboxes, counted per program, recipient and purpose.</summary>
@@ -384,7 +414,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             var counts = new Dictionary<string, Dictionary<(string Recipient, string Purpose), int>>(StringComparer.Ordinal);
             foreach (var (_, outbox) in outboxes)
             {
-                foreach (var email in await Read(outbox))
+                foreach (var email in await outbox.ListAsync(CancellationToken.None))
                 {
                     var program = counts.TryGetValue(email.ProgramId, out var found) ? found : counts[email.ProgramId] = [];
                     foreach (var recipient in email.To.Concat(email.Cc))
@@ -396,8 +426,5 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
 
             return counts;
         }
-
-        private static Task<IReadOnlyList<OutboxMessage>> Read(string outbox) =>
-            new OutboxReader(Options.Create(new EmailOptions { OutboxDirectory = outbox })).ListAsync(CancellationToken.None);
     }
 }
