@@ -76,13 +76,11 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             var workers = new[] { (Id: "worker-a", Host: a!), (Id: "worker-b", Host: b!) };
             var driver = new EmailDriver(workers.Select(w => (w.Id, Reader: OutboxOf(w.Host))).ToList());
 
-            // 1. Both workers own their share of the partitions, no hand-over pending, before any work arrives.
+            // 1. Both workers own partitions before any work arrives. (Not "settled half and half": under load a
+            // hand-over can stay pending for a minute and more, and partitions may change hands while the programs run;
+            // the figures below say how many program orchestrations ran on both workers.)
             var balanced = await WaitForAsync(
-                partitions,
-                BalanceDeadline,
-                rows => rows.Count == durable.PartitionCount
-                    && rows.All(r => string.IsNullOrEmpty(r.NextOwner))
-                    && workers.All(w => rows.Count(r => r.CurrentOwner == w.Id) >= durable.PartitionCount / workers.Length));
+                partitions, BalanceDeadline, rows => rows.Count == durable.PartitionCount && workers.All(w => rows.Any(r => r.CurrentOwner == w.Id)));
             output.WriteLine($"Partitions before the kill: {Describe(balanced)}");
 
             // 2. Twenty programs, submitted to either host in turn.
