@@ -52,6 +52,9 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
             // <TaskHub>Partitions table (owner, next owner, expiry), so workers of one hub share the partitions the
             // same way Function App instances do, and anyone can read who owns what.
             UseTablePartitionManagement = true,
+            // Each partition-table round trip is cut after this (default 2 s) and the whole loop retried; an emulator
+            // on a busy machine can take longer, and a cut loop never finishes handing a partition over.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
             // A message a killed worker had dequeued stays invisible this long before another worker sees it
             // (default 5 minutes). Live workers renew it while they work, so a short timeout only speeds recovery.
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),

@@ -76,11 +76,15 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
             var workers = new[] { (Id: "worker-a", Host: a!), (Id: "worker-b", Host: b!) };
             var driver = new EmailDriver(workers.Select(w => (w.Id, Reader: OutboxOf(w.Host))).ToList());
 
-            // 1. Both workers own partitions before any work arrives. (Not "settled half and half": under load a
-            // hand-over can stay pending for a minute and more, and partitions may change hands while the programs run;
-            // the figures below say how many program orchestrations ran on both workers.)
+            // 1. Both workers have joined the partition table (own a partition or are taking one over) before any work
+            // arrives. Not "settled half and half": on an idle hub a hand-over was seen to stay pending for over 90 s
+            // here, while with work flowing it completes; the drive loop below waits until both workers have run
+            // program orchestrations, and the figures say how many ran on both.
             var balanced = await WaitForAsync(
-                partitions, BalanceDeadline, rows => rows.Count == durable.PartitionCount && workers.All(w => rows.Any(r => r.CurrentOwner == w.Id)));
+                partitions,
+                BalanceDeadline,
+                rows => rows.Count == durable.PartitionCount && workers.All(w => rows.Any(r => r.CurrentOwner == w.Id || r.NextOwner == w.Id)),
+                () => string.Join("\n", workers.Select(w => $"{w.Id}:\n{Tail(w.Host.Output)}")));
             output.WriteLine($"Partitions before the kill: {Describe(balanced)}");
 
             // 2. Twenty programs, submitted to either host in turn.
@@ -281,7 +285,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
         return rows;
     }
 
-    private static async Task<List<PartitionLease>> WaitForAsync(TableClient table, TimeSpan timeout, Func<List<PartitionLease>, bool> condition)
+    private static async Task<List<PartitionLease>> WaitForAsync(TableClient table, TimeSpan timeout, Func<List<PartitionLease>, bool> condition, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         List<PartitionLease> rows;
@@ -297,7 +301,7 @@ public sealed partial class FailoverTests(LocalHostFixture fixture, ITestOutputH
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"The partition table did not reach the expected owners within {timeout.TotalSeconds} s: {Describe(rows)}");
+        Assert.Fail($"The partition table did not reach the expected owners within {timeout.TotalSeconds} s: {Describe(rows)}\n{diagnostics?.Invoke()}");
         return rows;
     }
 
