@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using DurableTask.Core.History;
 using MentorFlow.Integrations.Storage;
 using MentorFlow.Workflows;
 using Microsoft.DurableTask;
@@ -30,6 +31,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
         ILoggerFactory loggerFactory)
     {
         this.options = options.Value;
+        WorkerId = this.options.WorkerId is { Length: > 0 } configured ? configured : $"{Environment.MachineName}-{Environment.ProcessId}";
         this.services = services;
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<LocalDurableEngine>();
@@ -43,16 +45,27 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
             // Poll at most a second apart when idle (the default backs off to 30 s), and take over the
             // partitions of a killed worker within seconds rather than the default half minute.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-            LeaseInterval = TimeSpan.FromSeconds(10),
-            LeaseRenewInterval = TimeSpan.FromSeconds(3),
+            PartitionCount = this.options.PartitionCount,
+            LeaseInterval = this.options.LeaseInterval,
+            LeaseRenewInterval = this.options.LeaseRenewInterval,
+            // The partition manager Durable Functions 3.x uses by default: one row per partition in the
+            // <TaskHub>Partitions table (owner, next owner, expiry), so workers of one hub share the partitions the
+            // same way Function App instances do, and anyone can read who owns what.
+            UseTablePartitionManagement = true,
+            // Each partition-table round trip is cut after this (default 2 s) and the whole loop retried; an emulator
+            // on a busy machine can take longer, and a cut loop never finishes handing a partition over.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
             // A message a killed worker had dequeued stays invisible this long before another worker sees it
             // (default 5 minutes). Live workers renew it while they work, so a short timeout only speeds recovery.
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
             WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            WorkerId = WorkerId,
         });
         Client = new TaskHubDurableTaskClient(new TaskHubClient(service, SdkDataConverter.Instance, loggerFactory), service);
     }
+
+    /// <summary>This worker's name in the partition table and in its logs.</summary>
+    public string WorkerId { get; }
 
     /// <summary>The client the HTTP handlers use.</summary>
     public TaskHubDurableTaskClient Client { get; }
@@ -73,6 +86,19 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
 
+        // Which worker ran what, for anyone reading the logs of several workers on one task hub (Debug: one line per
+        // orchestration episode or activity).
+        worker.AddOrchestrationDispatcherMiddleware((context, next) =>
+        {
+            LogOrchestrationEpisode(logger, WorkerId, context.GetProperty<OrchestrationInstance>()?.InstanceId ?? "");
+            return next();
+        });
+        worker.AddActivityDispatcherMiddleware((context, next) =>
+        {
+            LogActivity(logger, WorkerId, context.GetProperty<TaskScheduledEvent>()?.Name ?? "", context.GetProperty<OrchestrationInstance>()?.InstanceId ?? "");
+            return next();
+        });
+
         foreach (var type in WorkflowCatalog.Orchestrators)
         {
             var name = new TaskName(type.Name);
@@ -88,7 +114,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
         }
 
         await worker.StartAsync();
-        LogWorkerStarted(logger, options.TaskHub, WorkflowCatalog.Orchestrators.Count, WorkflowCatalog.Activities.Count);
+        LogWorkerStarted(logger, WorkerId, options.TaskHub, options.PartitionCount, WorkflowCatalog.Orchestrators.Count, WorkflowCatalog.Activities.Count);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -107,8 +133,14 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
         worker?.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker started on task hub {TaskHub}: {Orchestrators} orchestrators, {Activities} activities")]
-    private static partial void LogWorkerStarted(ILogger logger, string taskHub, int orchestrators, int activities);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker {WorkerId} started on task hub {TaskHub} ({Partitions} partitions): {Orchestrators} orchestrators, {Activities} activities")]
+    private static partial void LogWorkerStarted(ILogger logger, string workerId, string taskHub, int partitions, int orchestrators, int activities);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Worker {WorkerId} runs orchestration {InstanceId}")]
+    private static partial void LogOrchestrationEpisode(ILogger logger, string workerId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Worker {WorkerId} runs activity {Activity} of {InstanceId}")]
+    private static partial void LogActivity(ILogger logger, string workerId, string activity, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Durable worker disabled (MentorFlow:Durable:WorkerEnabled=false): work on task hub {TaskHub} is queued, not run")]
     private static partial void LogWorkerDisabled(ILogger logger, string taskHub);
