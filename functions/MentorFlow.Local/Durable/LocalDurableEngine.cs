@@ -21,6 +21,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
     private readonly ILoggerFactory loggerFactory;
     private readonly LocalDurableOptions options;
     private readonly ILogger<LocalDurableEngine> logger;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
     private TaskHubWorker? worker;
 
     public LocalDurableEngine(
@@ -35,9 +36,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
         logger = loggerFactory.CreateLogger<LocalDurableEngine>();
         service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(
-                storage.Value.ConnectionString ?? throw new OptionsValidationException(
-                    TableStorageOptions.Section, typeof(TableStorageOptions), ["The local host needs MentorFlow:Storage:ConnectionString."])),
+            StorageAccountClientProvider = ClientProvider(storage.Value),
             TaskHubName = this.options.TaskHub,
             LoggerFactory = loggerFactory,
             // Poll at most a second apart when idle (the default backs off to 30 s), and take over the
@@ -52,6 +51,20 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
         });
         Client = new TaskHubDurableTaskClient(new TaskHubClient(service, SdkDataConverter.Instance, loggerFactory), service);
+    }
+
+    /// <summary>
+    /// Blob, queue and table clients with the same retries and timeouts as MentorFlow's own table client
+    /// (<c>MentorFlow:Storage:Retry</c>), so the engine's calls against a dead emulator fail fast too.
+    /// </summary>
+    private static StorageAccountClientProvider ClientProvider(TableStorageOptions storage)
+    {
+        var connectionString = storage.ConnectionString ?? throw new OptionsValidationException(
+            TableStorageOptions.Section, typeof(TableStorageOptions), ["The local host needs MentorFlow:Storage:ConnectionString."]);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, storage.Retry.Apply(new Azure.Storage.Blobs.BlobClientOptions())),
+            StorageServiceClientProvider.ForQueue(connectionString, storage.Retry.Apply(new Azure.Storage.Queues.QueueClientOptions())),
+            StorageServiceClientProvider.ForTable(connectionString, storage.Retry.Apply(new Azure.Data.Tables.TableClientOptions())));
     }
 
     /// <summary>The client the HTTP handlers use.</summary>
@@ -93,11 +106,20 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A graceful stop releases the partition leases, so the next start resumes work at once.
+        // A graceful stop releases the partition leases, so the next start resumes work at once. It talks to storage,
+        // so it is bounded: with storage gone it would retry for tens of seconds, and the leases expire anyway.
         if (worker is not null)
         {
-            await worker.StopAsync(isForced: false);
+            var stopping = worker.StopAsync(isForced: false);
             worker = null;
+            try
+            {
+                await stopping.WaitAsync(StopTimeout, cancellationToken);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                LogStopAbandoned(logger, StopTimeout.TotalSeconds);
+            }
         }
     }
 
@@ -106,6 +128,9 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
         await StopAsync(CancellationToken.None);
         worker?.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The durable worker did not stop within {TimeoutSeconds:0} s (storage unreachable?); leaving its partition leases to expire")]
+    private static partial void LogStopAbandoned(ILogger logger, double timeoutSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker started on task hub {TaskHub}: {Orchestrators} orchestrators, {Activities} activities")]
     private static partial void LogWorkerStarted(ILogger logger, string taskHub, int orchestrators, int activities);

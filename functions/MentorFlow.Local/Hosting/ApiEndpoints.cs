@@ -62,7 +62,7 @@ internal static class ApiEndpoints
             api.StoriesAsync(request, id, ct),
         nameof(ApiRoutes.GetProgramPledges) => (string id, HttpRequest request, CohortApi api, CancellationToken ct) =>
             api.PledgesAsync(request, id, ct),
-        nameof(ApiRoutes.Health) => () => ProgramApi.Health(),
+        nameof(ApiRoutes.Health) => (HealthApi api, DurableTaskClient client, CancellationToken ct) => api.CheckAsync(client, ct),
         nameof(ApiRoutes.ShowApproval) => (string token, HttpRequest request, ApprovalApi api, CancellationToken ct) =>
             api.ShowAsync(request, token, ct),
         nameof(ApiRoutes.DecideApproval) => (string token, HttpRequest request, ApprovalApi api, DurableTaskClient client, CancellationToken ct) =>

@@ -46,7 +46,30 @@ internal static class LocalHostBuilderExtensions
             // Locally, email goes to the outbox folder (served at /api/dev/outbox) unless configured otherwise.
             ["MentorFlow:Email:OutboxDirectory"] = configuration["MentorFlow:Email:OutboxDirectory"] ?? Path.Combine(dataDirectory, "outbox"),
             ["MentorFlow:Email:FromAddress"] = configuration["MentorFlow:Email:FromAddress"] ?? "mentorflow@example.com",
+            // Storage is on this machine: a request against a dead emulator fails within a second (then 503), not 5-6 s.
+            ["MentorFlow:Storage:Retry:MaxRetries"] = configuration["MentorFlow:Storage:Retry:MaxRetries"] ?? "2",
+            ["MentorFlow:Storage:Retry:Delay"] = configuration["MentorFlow:Storage:Retry:Delay"] ?? "00:00:00.200",
+            ["MentorFlow:Storage:Retry:NetworkTimeout"] = configuration["MentorFlow:Storage:Retry:NetworkTimeout"] ?? "00:00:10",
         });
+
+        // While the host's own Azurite is down and being restarted, hold back the durable engine's per-call errors.
+        var outage = new StorageOutage();
+        builder.Services.AddSingleton(outage);
+        builder.Services.AddSingleton(storage);
+        foreach (var category in new[] { "DurableTask.Core", "DurableTask.AzureStorage" })
+        {
+            var configured = Enum.TryParse<LogLevel>(builder.Configuration[$"Logging:LogLevel:{category}"], out var level) ? level : LogLevel.Warning;
+            builder.Logging.AddFilter(category, l => l >= configured && outage.Allows(category, l));
+        }
+
+        if (storage.IsEmulator)
+        {
+            builder.Services.AddHostedService<AzuriteSupervisor>();
+        }
+
+        // Ctrl+C / SIGTERM ends the host within 10 s even with storage gone: the durable worker's stop is bounded
+        // (LocalDurableEngine), and so is everything else.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
         builder.Services.AddMentorFlowWorkflows();
         builder.Services.AddMentorFlowTableStorage();
@@ -84,6 +107,7 @@ internal static class LocalHostBuilderExtensions
     public static void UseMentorFlowLocalHost(this WebApplication app)
     {
         var apiKey = app.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"]!;
+        app.UseMiddleware<StorageUnavailableMiddleware>();
         app.MapMentorFlowApi(apiKey);
         app.MapMentorFlowDashboard();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Provider == EmailProvider.Outbox)

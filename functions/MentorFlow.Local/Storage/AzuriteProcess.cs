@@ -29,6 +29,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly TimeSpan _stopTimeout;
     private readonly Lock _stopGate = new();
     private Task? _stopTask;
+    private (string Node, string EntryPoint, AzuriteOptions Options)? _launch;
 
     private AzuriteProcess(
         AzuriteCommandLine commandLine,
@@ -112,8 +113,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         if (options.DataLocation is null)
         {
-            return await LaunchAsync(node, entryPoint, options, location: null, AzuriteAccount.CreateNew(), logger, cancellationToken)
+            var inMemory = await LaunchAsync(node, entryPoint, options, location: null, AzuriteAccount.CreateNew(), logger, cancellationToken)
                 .ConfigureAwait(false);
+            inMemory._launch = (node, entryPoint, options);
+            return inMemory;
         }
 
         var location = AzuriteCommandLine.NormalizeLocation(options.DataLocation);
@@ -126,7 +129,59 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var account = AzuriteAccount.LoadOrCreate(location);
         var adopted = await TryAdoptAsync(location, account, options, logger, cancellationToken).ConfigureAwait(false);
-        return adopted ?? await LaunchAsync(node, entryPoint, options, location, account, logger, cancellationToken).ConfigureAwait(false);
+        var started = adopted ?? await LaunchAsync(node, entryPoint, options, location, account, logger, cancellationToken).ConfigureAwait(false);
+        started._launch = (node, entryPoint, options);
+        return started;
+    }
+
+    /// <summary>True once the process is gone (it crashed, was killed, or was stopped).</summary>
+    public bool HasExited => _child?.HasExited ?? !ProcessInspector.IsAlive(ProcessId);
+
+    /// <summary>The exit code of a launched Azurite that exited; null while it runs, or for an adopted one.</summary>
+    public int? ExitCode => _child is { HasExited: true } child ? child.ExitCode : null;
+
+    /// <summary>Completes when the process is gone, however it ended.</summary>
+    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        if (_child is not null)
+        {
+            await _child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Not our child: no exit notification, so look.
+        while (ProcessInspector.IsAlive(ProcessId))
+        {
+            await Task.Delay(ReadinessPollInterval * 3, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Launches a fresh Azurite in place of this one, which exited: the same data folder, account and ports, so the
+    /// connection string every client holds stays valid. Throws <see cref="AzuriteException"/> when it cannot start
+    /// (for instance because another process took a port meanwhile).
+    /// </summary>
+    public async Task<AzuriteProcess> RestartAsync(ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        if (!HasExited)
+        {
+            throw new InvalidOperationException($"{this} is still running; only an exited Azurite is restarted.");
+        }
+
+        var (node, entryPoint, options) = _launch ?? throw new InvalidOperationException($"{this} was not started by StartAsync.");
+        if (DataLocation is null)
+        {
+            throw new InvalidOperationException("An in-memory Azurite is not restarted: its data died with it.");
+        }
+
+        _child?.Dispose();
+        using var folderLock = await ExclusiveFileLock.AcquireAsync(
+            Path.Combine(DataLocation, LockFileName), options.StartTimeout, onFirstWait: null, cancellationToken).ConfigureAwait(false);
+        var restarted = await LaunchOnceAsync(node, entryPoint, CommandLine, _account, options, logger, cancellationToken, lastAttempt: true)
+            .ConfigureAwait(false);
+        restarted!._launch = _launch;
+        return restarted;
     }
 
     /// <summary>

@@ -208,9 +208,6 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
         return Results.Json(entries, MentorFlowJson.Options);
     }
 
-    /// <summary><c>GET /api/health</c>: liveness only; it touches no dependency.</summary>
-    public static IResult Health() => Results.Json(new { status = "Healthy" }, MentorFlowJson.Options);
-
     private static DefinitionParseResult Parse(byte[] body) =>
         ProgramDefinitionParser.Parse(System.Text.Encoding.UTF8.GetString(body));
 
