@@ -11,6 +11,7 @@ internal static class ApiEndpoints
     public static void MapMentorFlowApi(this IEndpointRouteBuilder app, string apiKey)
     {
         var filter = new ApiKeyFilter(apiKey);
+        var saved = ActivatorUtilities.CreateInstance<SavedBeforeAcknowledgedFilter>(app.ServiceProvider);
         foreach (var route in ApiRoutes.All)
         {
             var handler = Handler(route);
@@ -29,6 +30,12 @@ internal static class ApiEndpoints
             {
                 // Marks the route as keyless, as AuthorizationLevel.Anonymous does in the Functions app.
                 endpoint.AllowAnonymous();
+            }
+
+            if (route.Method == "POST")
+            {
+                // After the key check (filters run in the order added): it waits around the handler only.
+                endpoint.AddEndpointFilter(saved);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MentorFlow.Local.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorFlow.Local.Hosting;
 
@@ -55,8 +54,7 @@ internal sealed partial class AzuriteSupervisor(
 
             try
             {
-                // Quiet: the launch's own lines would bury the one line that matters, logged below.
-                var restarted = await azurite.RestartAsync(NullLogger.Instance, stoppingToken);
+                var restarted = await azurite.RestartAsync(logger, stoppingToken);
                 storage.Replace(restarted);
                 failures = 0;
                 var held = outage.End();

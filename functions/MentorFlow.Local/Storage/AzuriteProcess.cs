@@ -134,6 +134,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return started;
     }
 
+    /// <summary>
+    /// Waits until every change this Azurite applied before <paramref name="since"/> is saved to its files, so it
+    /// survives a kill of the process (see <see cref="AzuriteSaves"/>). True at once in memory, where nothing is saved.
+    /// </summary>
+    public Task<bool> WaitUntilSavedAsync(DateTimeOffset since, TimeSpan timeout, CancellationToken cancellationToken) =>
+        DataLocation is null || CommandLine.Preload is null
+            ? Task.FromResult(DataLocation is null)
+            : AzuriteSaves.WaitUntilSavedAsync(DataLocation, since, timeout, cancellationToken);
+
     /// <summary>True once the process is gone (it crashed, was killed, or was stopped).</summary>
     public bool HasExited => _child?.HasExited ?? !ProcessInspector.IsAlive(ProcessId);
 
@@ -245,7 +254,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var (blob, queue, table) = PortAllocator.Choose(options.Host, preferredBlobPort);
-            var commandLine = new AzuriteCommandLine(options.Host, blob, queue, table, location);
+            var commandLine = new AzuriteCommandLine(
+                options.Host, blob, queue, table, location, location is null ? null : AzuriteSaves.EnsureScript(options.ToolsDirectory));
             var started = await LaunchOnceAsync(node, entryPoint, commandLine, account, options, logger, cancellationToken, lastAttempt: attempt == LaunchAttempts)
                 .ConfigureAwait(false);
             if (started is not null)
