@@ -21,7 +21,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
     private readonly ILoggerFactory loggerFactory;
     private readonly LocalDurableOptions options;
     private readonly ILogger<LocalDurableEngine> logger;
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(4);
     private TaskHubWorker? worker;
 
     public LocalDurableEngine(

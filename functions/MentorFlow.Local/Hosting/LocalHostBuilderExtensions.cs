@@ -56,10 +56,14 @@ internal static class LocalHostBuilderExtensions
         var outage = new StorageOutage();
         builder.Services.AddSingleton(outage);
         builder.Services.AddSingleton(storage);
-        foreach (var category in new[] { "DurableTask.Core", "DurableTask.AzureStorage" })
+        // (A rule per category replaces the configured one, so each keeps the configured level.)
+        foreach (var category in new[] { "DurableTask.Core", "DurableTask.AzureStorage", "Microsoft.DurableTask" })
         {
-            var configured = Enum.TryParse<LogLevel>(builder.Configuration[$"Logging:LogLevel:{category}"], out var level) ? level : LogLevel.Warning;
-            builder.Logging.AddFilter(category, l => l >= configured && outage.Allows(category, l));
+            var configured = Enum.TryParse<LogLevel>(builder.Configuration[$"Logging:LogLevel:{category}"], out var level)
+                || Enum.TryParse(builder.Configuration["Logging:LogLevel:Default"], out level)
+                ? level
+                : LogLevel.Information;
+            builder.Logging.AddFilter(category, l => l >= configured && outage.Allows(l));
         }
 
         if (storage.IsEmulator)
@@ -67,9 +71,9 @@ internal static class LocalHostBuilderExtensions
             builder.Services.AddHostedService<AzuriteSupervisor>();
         }
 
-        // Ctrl+C / SIGTERM ends the host within 10 s even with storage gone: the durable worker's stop is bounded
-        // (LocalDurableEngine), and so is everything else.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        // Ctrl+C / SIGTERM ends the host within 10 s even with storage gone: 5 s for the hosted services (the durable
+        // worker's own stop is bounded to 4 s in LocalDurableEngine), then at most 4 s to stop Azurite (LocalStorage).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         builder.Services.AddMentorFlowWorkflows();
         builder.Services.AddMentorFlowTableStorage();

@@ -2,12 +2,12 @@ namespace MentorFlow.Local.Hosting;
 
 /// <summary>
 /// Whether the host's own Azurite is known to be down (it exited and is being restarted). Meanwhile the durable
-/// engine's warnings and errors, one per failed poll and lease renewal, are held back and counted, so the log shows
+/// engine's log entries (an error per failed poll and lease renewal, a stack trace per failed activity) are held back
+/// and counted, so the log shows
 /// one line about the outage instead of a stack trace per call.
 /// </summary>
 internal sealed class StorageOutage
 {
-    private const string DurableTaskCategoryPrefix = "DurableTask.";
     private volatile bool down;
     private long heldBack;
 
@@ -26,11 +26,13 @@ internal sealed class StorageOutage
         return Interlocked.Read(ref heldBack);
     }
 
-    /// <summary>The logging filter: false (drop) for the durable engine's warnings and errors while storage is down.</summary>
-    public bool Allows(string? category, LogLevel level)
+    /// <summary>
+    /// The logging filter of the durable engine's categories: false (drop) while storage is down, whatever the level
+    /// but Critical (the SDK logs each failed activity, stack trace included, at Information).
+    /// </summary>
+    public bool Allows(LogLevel level)
     {
-        if (!down || level < LogLevel.Warning || level == LogLevel.Critical
-            || category is null || !category.StartsWith(DurableTaskCategoryPrefix, StringComparison.Ordinal))
+        if (!down || level == LogLevel.Critical)
         {
             return true;
         }
