@@ -3,8 +3,10 @@
 //
 // Why: Azurite keeps the metadata of tables, queues and blobs in LokiJS databases in memory and saves each one to its
 // JSON file on a 5 s autosave timer, so a kill -9 of Azurite loses up to 5 s of acknowledged writes.
-// What: (1) every LokiJS database with autosave is saved on our own short timer instead (only when it changed; Loki's
-// fs adapter writes a temporary file and renames it, so a kill never leaves half a file); (2) on request, this says
+// What: (1) every LokiJS database with autosave is saved on our own short timer instead, only when it changed: all
+// changed databases are serialized in one synchronous turn (a consistent cut across tables, queues and blobs),
+// written to temporary files, then renamed into place together, so a kill never leaves half a file nor files of
+// different moments (a kill within the few microseconds of the renames still could); (2) on request, this says
 // how far the databases are on disk: a host writes any new content to <location>/mentorflow-save-request, and the
 // next tick writes <location>/mentorflow-saved.json {"upTo": ms, "request": content}, meaning every change Azurite
 // applied before `upTo` (Unix ms) is in the files. A host that acknowledges a write only once upTo >= the time its
@@ -59,30 +61,59 @@ function patch(Loki) {
   };
 }
 
+let saving = false;
+
 function tick() {
+  if (saving) {
+    return; // the last group is still being written; requests wait for the next tick
+  }
   // Requests are read before anything else: one read now is answered with an upTo no earlier than this moment, which
   // is after the requester's writes returned.
   const requests = readRequests();
-  const started = Date.now();
-  const saves = [];
+  const at = Date.now();
+  // One consistent cut: every changed database is serialized in this same synchronous turn, so the files never mix a
+  // table state with an older queue state (the durable engine sends its messages before it writes its history).
+  const group = [];
   for (const entry of databases) {
     const db = entry.db;
     if (db.autosaveDirty()) {
-      // Loki serializes synchronously inside saveDatabase: every change made before `at` is in what gets written.
-      const at = Date.now();
-      saves.push(new Promise((resolve) => db.saveDatabase((error) => {
-        if (!error) {
-          entry.upTo = Math.max(entry.upTo, at);
-        }
-        resolve();
-      })));
-    } else if (!db.throttledSavePending) {
-      // Nothing changed since the last save and no save is in flight: all of it is on disk.
-      entry.upTo = Math.max(entry.upTo, started);
+      group.push({ entry, file: db.filename, data: db.serialize() });
+      db.autosaveClearFlags();
     }
   }
-  const answer = () => answerRequests(requests);
-  Promise.all(saves).then(answer, answer);
+  if (group.length === 0) {
+    for (const entry of databases) {
+      if (!entry.db.throttledSavePending) {
+        entry.upTo = Math.max(entry.upTo, at); // nothing changed and nothing in flight: all of it is on disk
+      }
+    }
+    answerRequests(requests);
+    return;
+  }
+  saving = true;
+  Promise.all(group.map((item) => fs.promises.writeFile(item.file + '~mf', item.data))).then(() => {
+    // All written: now swap them in together, synchronously (microseconds), as close to atomic as files allow.
+    for (const item of group) {
+      if (databases.has(item.entry)) {
+        fs.renameSync(item.file + '~mf', item.file);
+      }
+    }
+    for (const entry of databases) {
+      if (!entry.db.throttledSavePending) {
+        entry.upTo = Math.max(entry.upTo, at);
+      }
+    }
+    saving = false;
+    answerRequests(requests);
+  }).catch(() => {
+    // Save again next tick.
+    for (const item of group) {
+      for (const collection of item.entry.db.collections) {
+        collection.dirty = true;
+      }
+    }
+    saving = false;
+  });
 }
 
 function readRequests() {
