@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<MentorFlow.Functions.StorageUnavailableMiddleware>();
 builder.Services.AddMentorFlowWorkflows();
 builder.Services.AddMentorFlowTableStorage();
 builder.Services.AddMentorFlowDirectory();

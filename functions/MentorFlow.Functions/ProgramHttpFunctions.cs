@@ -10,7 +10,7 @@ namespace MentorFlow.Functions;
 
 /// <summary>
 /// The HR API as HTTP triggers: each one hands its request to the same <see cref="ProgramApi"/> handler the local
-/// host calls. Function keys (AuthorizationLevel.Function) guard every route but the liveness probe.
+/// host calls. Function keys (AuthorizationLevel.Function) guard every route but the readiness probe.
 /// Routes and methods must match <see cref="ApiRoutes"/>; a test compares them with the published metadata.
 /// </summary>
 public sealed class ProgramHttpFunctions(ProgramApi api)
@@ -74,9 +74,15 @@ public sealed class ProgramHttpFunctions(ProgramApi api)
     }
 
     [Function(nameof(ApiRoutes.Health))]
-    public static IActionResult Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        new ResultActionResult(ProgramApi.Health());
+    public static async Task<IActionResult> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var health = request.HttpContext.RequestServices.GetRequiredService<HealthApi>();
+        return new ResultActionResult(await health.CheckAsync(client, cancellationToken));
+    }
 
     [Function(nameof(ApiRoutes.ShowApproval))]
     public static async Task<IActionResult> ShowApproval(

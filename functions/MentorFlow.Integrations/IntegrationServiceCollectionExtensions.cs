@@ -33,17 +33,19 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+            var clientOptions = options.Retry.Apply(new TableClientOptions());
             if (!string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                return new TableServiceClient(options.ConnectionString);
+                return new TableServiceClient(options.ConnectionString, clientOptions);
             }
 
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
                 ManagedIdentityClientId = options.ManagedIdentityClientId,
             });
-            return new TableServiceClient(options.TableServiceUri!, credential);
+            return new TableServiceClient(options.TableServiceUri!, credential, clientOptions);
         });
+        services.AddSingleton<IStorageProbe, TableStorageProbe>();
         services.AddSingleton<MentorFlowTables>();
         services.AddSingleton<IProgramStore, TableProgramStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();

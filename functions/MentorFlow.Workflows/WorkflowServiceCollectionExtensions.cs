@@ -23,6 +23,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<CriteriaApi>();
         services.TryAddSingleton<CohortApi>();
         services.TryAddSingleton<FormApi>();
+        services.TryAddSingleton<HealthApi>();
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApprovalTokenOptions>().BindConfiguration(ApprovalTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ApprovalTokenService>();

@@ -23,6 +23,9 @@ public sealed class TableStorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,30}$", ErrorMessage = "MentorFlow:Storage:TablePrefix must start with a letter and hold only letters and digits (at most 31).")]
     public string TablePrefix { get; set; } = "MentorFlow";
 
+    /// <summary>How the table client retries (<c>MentorFlow:Storage:Retry</c>); unset values keep the Azure SDK's defaults.</summary>
+    public StorageRetryOptions Retry { get; set; } = new();
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -22,6 +22,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
     private readonly ILoggerFactory loggerFactory;
     private readonly LocalDurableOptions options;
     private readonly ILogger<LocalDurableEngine> logger;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(4);
     private TaskHubWorker? worker;
 
     public LocalDurableEngine(
@@ -37,9 +38,7 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
         logger = loggerFactory.CreateLogger<LocalDurableEngine>();
         service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(
-                storage.Value.ConnectionString ?? throw new OptionsValidationException(
-                    TableStorageOptions.Section, typeof(TableStorageOptions), ["The local host needs MentorFlow:Storage:ConnectionString."])),
+            StorageAccountClientProvider = ClientProvider(storage.Value),
             TaskHubName = this.options.TaskHub,
             LoggerFactory = loggerFactory,
             // Poll at most a second apart when idle (the default backs off to 30 s), and take over the
@@ -66,6 +65,20 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
 
     /// <summary>This worker's name in the partition table and in its logs.</summary>
     public string WorkerId { get; }
+
+    /// <summary>
+    /// Blob, queue and table clients with the same retries and timeouts as MentorFlow's own table client
+    /// (<c>MentorFlow:Storage:Retry</c>), so the engine's calls against a dead emulator fail fast too.
+    /// </summary>
+    private static StorageAccountClientProvider ClientProvider(TableStorageOptions storage)
+    {
+        var connectionString = storage.ConnectionString ?? throw new OptionsValidationException(
+            TableStorageOptions.Section, typeof(TableStorageOptions), ["The local host needs MentorFlow:Storage:ConnectionString."]);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, storage.Retry.Apply(new Azure.Storage.Blobs.BlobClientOptions())),
+            StorageServiceClientProvider.ForQueue(connectionString, storage.Retry.Apply(new Azure.Storage.Queues.QueueClientOptions())),
+            StorageServiceClientProvider.ForTable(connectionString, storage.Retry.Apply(new Azure.Data.Tables.TableClientOptions())));
+    }
 
     /// <summary>The client the HTTP handlers use.</summary>
     public TaskHubDurableTaskClient Client { get; }
@@ -119,11 +132,20 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A graceful stop releases the partition leases, so the next start resumes work at once.
+        // A graceful stop releases the partition leases, so the next start resumes work at once. It talks to storage,
+        // so it is bounded: with storage gone it would retry for tens of seconds, and the leases expire anyway.
         if (worker is not null)
         {
-            await worker.StopAsync(isForced: false);
+            var stopping = worker.StopAsync(isForced: false);
             worker = null;
+            try
+            {
+                await stopping.WaitAsync(StopTimeout, cancellationToken);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                LogStopAbandoned(logger, StopTimeout.TotalSeconds);
+            }
         }
     }
 
@@ -141,6 +163,9 @@ internal sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposa
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Worker {WorkerId} runs activity {Activity} of {InstanceId}")]
     private static partial void LogActivity(ILogger logger, string workerId, string activity, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The durable worker did not stop within {TimeoutSeconds:0} s (storage unreachable?); leaving its partition leases to expire")]
+    private static partial void LogStopAbandoned(ILogger logger, double timeoutSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Durable worker disabled (MentorFlow:Durable:WorkerEnabled=false): work on task hub {TaskHub} is queued, not run")]
     private static partial void LogWorkerDisabled(ILogger logger, string taskHub);

@@ -11,6 +11,7 @@ internal static class ApiEndpoints
     public static void MapMentorFlowApi(this IEndpointRouteBuilder app, string apiKey)
     {
         var filter = new ApiKeyFilter(apiKey);
+        var saved = ActivatorUtilities.CreateInstance<SavedBeforeAcknowledgedFilter>(app.ServiceProvider);
         foreach (var route in ApiRoutes.All)
         {
             var handler = Handler(route);
@@ -29,6 +30,12 @@ internal static class ApiEndpoints
             {
                 // Marks the route as keyless, as AuthorizationLevel.Anonymous does in the Functions app.
                 endpoint.AllowAnonymous();
+            }
+
+            if (route.Method == "POST")
+            {
+                // After the key check (filters run in the order added): it waits around the handler only.
+                endpoint.AddEndpointFilter(saved);
             }
         }
     }
@@ -62,7 +69,7 @@ internal static class ApiEndpoints
             api.StoriesAsync(request, id, ct),
         nameof(ApiRoutes.GetProgramPledges) => (string id, HttpRequest request, CohortApi api, CancellationToken ct) =>
             api.PledgesAsync(request, id, ct),
-        nameof(ApiRoutes.Health) => () => ProgramApi.Health(),
+        nameof(ApiRoutes.Health) => (HealthApi api, DurableTaskClient client, CancellationToken ct) => api.CheckAsync(client, ct),
         nameof(ApiRoutes.ShowApproval) => (string token, HttpRequest request, ApprovalApi api, CancellationToken ct) =>
             api.ShowAsync(request, token, ct),
         nameof(ApiRoutes.DecideApproval) => (string token, HttpRequest request, ApprovalApi api, DurableTaskClient client, CancellationToken ct) =>

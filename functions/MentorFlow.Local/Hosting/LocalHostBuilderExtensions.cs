@@ -46,7 +46,34 @@ internal static class LocalHostBuilderExtensions
             // Locally, email goes to the outbox folder (served at /api/dev/outbox) unless configured otherwise.
             ["MentorFlow:Email:OutboxDirectory"] = configuration["MentorFlow:Email:OutboxDirectory"] ?? Path.Combine(dataDirectory, "outbox"),
             ["MentorFlow:Email:FromAddress"] = configuration["MentorFlow:Email:FromAddress"] ?? "mentorflow@example.com",
+            // Storage is on this machine: a request against a dead emulator fails within a second (then 503), not 5-6 s.
+            ["MentorFlow:Storage:Retry:MaxRetries"] = configuration["MentorFlow:Storage:Retry:MaxRetries"] ?? "2",
+            ["MentorFlow:Storage:Retry:Delay"] = configuration["MentorFlow:Storage:Retry:Delay"] ?? "00:00:00.200",
+            ["MentorFlow:Storage:Retry:NetworkTimeout"] = configuration["MentorFlow:Storage:Retry:NetworkTimeout"] ?? "00:00:10",
         });
+
+        // While the host's own Azurite is down and being restarted, hold back the durable engine's per-call errors.
+        var outage = new StorageOutage();
+        builder.Services.AddSingleton(outage);
+        builder.Services.AddSingleton(storage);
+        // (A rule per category replaces the configured one, so each keeps the configured level.)
+        foreach (var category in new[] { "DurableTask.Core", "DurableTask.AzureStorage", "Microsoft.DurableTask" })
+        {
+            var configured = Enum.TryParse<LogLevel>(builder.Configuration[$"Logging:LogLevel:{category}"], out var level)
+                || Enum.TryParse(builder.Configuration["Logging:LogLevel:Default"], out level)
+                ? level
+                : LogLevel.Information;
+            builder.Logging.AddFilter(category, l => l >= configured && outage.Allows(l));
+        }
+
+        if (storage.IsEmulator)
+        {
+            builder.Services.AddHostedService<AzuriteSupervisor>();
+        }
+
+        // Ctrl+C / SIGTERM ends the host within 10 s even with storage gone: 5 s for the hosted services (the durable
+        // worker's own stop is bounded to 4 s in LocalDurableEngine), then at most 4 s to stop Azurite (LocalStorage).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         builder.Services.AddMentorFlowWorkflows();
         builder.Services.AddMentorFlowTableStorage();
@@ -84,6 +111,7 @@ internal static class LocalHostBuilderExtensions
     public static void UseMentorFlowLocalHost(this WebApplication app)
     {
         var apiKey = app.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.ApiKey)}"]!;
+        app.UseMiddleware<StorageUnavailableMiddleware>();
         app.MapMentorFlowApi(apiKey);
         app.MapMentorFlowDashboard();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Provider == EmailProvider.Outbox)

@@ -6,14 +6,22 @@ namespace MentorFlow.Local.Storage;
 /// The arguments we launch Azurite with, and the same read back from a running process's argv: adoption trusts the
 /// process's own command line, not the state file, for what the process really serves.
 /// </summary>
-internal sealed record AzuriteCommandLine(string Host, int BlobPort, int QueuePort, int TablePort, string? Location)
+internal sealed record AzuriteCommandLine(string Host, int BlobPort, int QueuePort, int TablePort, string? Location, string? Preload = null)
 {
     private const string EntryPointFileName = "azurite.js";
 
     public IReadOnlyList<string> ToArguments(string entryPoint)
     {
-        var arguments = new List<string>
+        var arguments = new List<string>();
+        if (Preload is not null)
         {
+            // node's own option, before the script: see AzuriteSaves.
+            arguments.Add("--require");
+            arguments.Add(Preload);
+        }
+
+        arguments.AddRange(
+        [
             entryPoint,
             "--blobHost", Host,
             "--blobPort", Format(BlobPort),
@@ -27,7 +35,7 @@ internal sealed record AzuriteCommandLine(string Host, int BlobPort, int QueuePo
             // Azurite sends Application Insights telemetry by default. Offline, the send on shutdown keeps the
             // process alive for about 100 s after SIGTERM; without it Azurite exits within a fraction of a second.
             "--disableTelemetry",
-        };
+        ]);
 
         if (Location is null)
         {
@@ -69,6 +77,15 @@ internal sealed record AzuriteCommandLine(string Host, int BlobPort, int QueuePo
             return null;
         }
 
+        string? preload = null;
+        for (var i = 1; i + 1 < scriptIndex; i++)
+        {
+            if (argv[i] is "--require" or "-r")
+            {
+                preload = argv[i + 1];
+            }
+        }
+
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = scriptIndex + 1; i < argv.Count; i++)
         {
@@ -103,7 +120,8 @@ internal sealed record AzuriteCommandLine(string Host, int BlobPort, int QueuePo
             ParsePort(options.GetValueOrDefault("blobPort"), AzuriteOptions.DefaultBlobPort),
             ParsePort(options.GetValueOrDefault("queuePort"), AzuriteOptions.DefaultBlobPort + 1),
             ParsePort(options.GetValueOrDefault("tablePort"), AzuriteOptions.DefaultBlobPort + 2),
-            location);
+            location,
+            preload);
     }
 
     /// <summary>The one spelling of a data folder used for launching, recording and comparing it.</summary>

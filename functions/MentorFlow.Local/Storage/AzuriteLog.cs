@@ -29,6 +29,9 @@ internal static partial class AzuriteLog
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Azurite could not bind its ports ({BlobPort}/{QueuePort}/{TablePort} were taken meanwhile); retrying on other free ports")]
     public static partial void PortsTaken(ILogger logger, int blobPort, int queuePort, int tablePort);
 
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Another emulator, not ours (it refuses this data folder's account), answers on {Host} ports {BlobPort}/{QueuePort}/{TablePort}; it is not used")]
+    public static partial void ForeignEmulator(ILogger logger, string host, int blobPort, int queuePort, int tablePort);
+
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Azurite: {Line}")]
     public static partial void ErrorOutput(ILogger logger, string line);
 

@@ -11,13 +11,6 @@ namespace MentorFlow.Local.Storage;
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
-    /// <summary>The emulator's fixed account.</summary>
-    public const string AccountName = "devstoreaccount1";
-
-    /// <summary>The emulator's well-known, public account key (the same for every Azurite and Storage Emulator).</summary>
-    public const string AccountKey =
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     private const string LockFileName = "azurite.lock";
     private const int LaunchAttempts = 3;
 
@@ -28,6 +21,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private static readonly TimeSpan AdoptionProbeTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    private readonly AzuriteAccount _account;
     private readonly Process? _child;
     private readonly OutputTail _output;
     private readonly OutputTail _errors;
@@ -35,9 +29,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly TimeSpan _stopTimeout;
     private readonly Lock _stopGate = new();
     private Task? _stopTask;
+    private (string Node, string EntryPoint, AzuriteOptions Options)? _launch;
 
     private AzuriteProcess(
         AzuriteCommandLine commandLine,
+        AzuriteAccount account,
         int processId,
         Process? child,
         OutputTail output,
@@ -46,6 +42,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         TimeSpan stopTimeout)
     {
         CommandLine = commandLine;
+        _account = account;
         ProcessId = processId;
         _child = child;
         _output = output;
@@ -54,14 +51,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _stopTimeout = stopTimeout;
     }
 
-    /// <summary>The full explicit dev-store connection string for this emulator's three endpoints.</summary>
-    public string ConnectionString =>
-        "DefaultEndpointsProtocol=http;" +
-        $"AccountName={AccountName};" +
-        $"AccountKey={AccountKey};" +
-        $"BlobEndpoint={BlobEndpoint.AbsoluteUri.TrimEnd('/')};" +
-        $"QueueEndpoint={QueueEndpoint.AbsoluteUri.TrimEnd('/')};" +
-        $"TableEndpoint={TableEndpoint.AbsoluteUri.TrimEnd('/')};";
+    /// <summary>
+    /// The full explicit connection string for this emulator's three endpoints and its own account (not the
+    /// well-known <c>devstoreaccount1</c>, which our Azurite does not serve).
+    /// </summary>
+    public string ConnectionString => EndpointProbe.ConnectionString(CommandLine, _account);
+
+    /// <summary>The account this emulator serves: one of its own per data folder (a fresh one in memory).</summary>
+    public string AccountName => _account.Name;
 
     public string Host => CommandLine.Host;
 
@@ -71,11 +68,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int TablePort => CommandLine.TablePort;
 
-    public Uri BlobEndpoint => EndpointProbe.ServiceUri(Host, BlobPort);
+    public Uri BlobEndpoint => EndpointProbe.ServiceUri(Host, BlobPort, AccountName);
 
-    public Uri QueueEndpoint => EndpointProbe.ServiceUri(Host, QueuePort);
+    public Uri QueueEndpoint => EndpointProbe.ServiceUri(Host, QueuePort, AccountName);
 
-    public Uri TableEndpoint => EndpointProbe.ServiceUri(Host, TablePort);
+    public Uri TableEndpoint => EndpointProbe.ServiceUri(Host, TablePort, AccountName);
 
     public int ProcessId { get; }
 
@@ -116,7 +113,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         if (options.DataLocation is null)
         {
-            return await LaunchAsync(node, entryPoint, options, location: null, logger, cancellationToken).ConfigureAwait(false);
+            var inMemory = await LaunchAsync(node, entryPoint, options, location: null, AzuriteAccount.CreateNew(), logger, cancellationToken)
+                .ConfigureAwait(false);
+            inMemory._launch = (node, entryPoint, options);
+            return inMemory;
         }
 
         var location = AzuriteCommandLine.NormalizeLocation(options.DataLocation);
@@ -127,8 +127,70 @@ public sealed class AzuriteProcess : IAsyncDisposable
         using var folderLock = await ExclusiveFileLock.AcquireAsync(
             lockPath, options.StartTimeout, () => AzuriteLog.WaitingForLock(logger, lockPath), cancellationToken).ConfigureAwait(false);
 
-        var adopted = await TryAdoptAsync(location, options, logger, cancellationToken).ConfigureAwait(false);
-        return adopted ?? await LaunchAsync(node, entryPoint, options, location, logger, cancellationToken).ConfigureAwait(false);
+        var account = AzuriteAccount.LoadOrCreate(location);
+        var adopted = await TryAdoptAsync(location, account, options, logger, cancellationToken).ConfigureAwait(false);
+        var started = adopted ?? await LaunchAsync(node, entryPoint, options, location, account, logger, cancellationToken).ConfigureAwait(false);
+        started._launch = (node, entryPoint, options);
+        return started;
+    }
+
+    /// <summary>
+    /// Waits until every change this Azurite applied before <paramref name="since"/> is saved to its files, so it
+    /// survives a kill of the process (see <see cref="AzuriteSaves"/>). True at once in memory, where nothing is saved.
+    /// </summary>
+    public Task<bool> WaitUntilSavedAsync(DateTimeOffset since, TimeSpan timeout, CancellationToken cancellationToken) =>
+        DataLocation is null || CommandLine.Preload is null
+            ? Task.FromResult(DataLocation is null)
+            : AzuriteSaves.WaitUntilSavedAsync(DataLocation, since, timeout, cancellationToken);
+
+    /// <summary>True once the process is gone (it crashed, was killed, or was stopped).</summary>
+    public bool HasExited => _child?.HasExited ?? !ProcessInspector.IsAlive(ProcessId);
+
+    /// <summary>The exit code of a launched Azurite that exited; null while it runs, or for an adopted one.</summary>
+    public int? ExitCode => _child is { HasExited: true } child ? child.ExitCode : null;
+
+    /// <summary>Completes when the process is gone, however it ended.</summary>
+    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        if (_child is not null)
+        {
+            await _child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Not our child: no exit notification, so look.
+        while (ProcessInspector.IsAlive(ProcessId))
+        {
+            await Task.Delay(ReadinessPollInterval * 3, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Launches a fresh Azurite in place of this one, which exited: the same data folder, account and ports, so the
+    /// connection string every client holds stays valid. Throws <see cref="AzuriteException"/> when it cannot start
+    /// (for instance because another process took a port meanwhile).
+    /// </summary>
+    public async Task<AzuriteProcess> RestartAsync(ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        if (!HasExited)
+        {
+            throw new InvalidOperationException($"{this} is still running; only an exited Azurite is restarted.");
+        }
+
+        var (node, entryPoint, options) = _launch ?? throw new InvalidOperationException($"{this} was not started by StartAsync.");
+        if (DataLocation is null)
+        {
+            throw new InvalidOperationException("An in-memory Azurite is not restarted: its data died with it.");
+        }
+
+        _child?.Dispose();
+        using var folderLock = await ExclusiveFileLock.AcquireAsync(
+            Path.Combine(DataLocation, LockFileName), options.StartTimeout, onFirstWait: null, cancellationToken).ConfigureAwait(false);
+        var restarted = await LaunchOnceAsync(node, entryPoint, CommandLine, _account, options, logger, cancellationToken, lastAttempt: true)
+            .ConfigureAwait(false);
+        restarted!._launch = _launch;
+        return restarted;
     }
 
     /// <summary>
@@ -144,6 +206,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static async Task<AzuriteProcess?> TryAdoptAsync(
         string location,
+        AzuriteAccount account,
         AzuriteOptions options,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -164,10 +227,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return null;
         }
 
-        if (await EndpointProbe.AnswersAsync(running, AdoptionProbeTimeout, cancellationToken).ConfigureAwait(false))
+        // Serving this folder with this folder's account: a previous host's Azurite. One that refuses the account (an
+        // older host's, on devstoreaccount1) or does not answer is stopped and replaced, never used.
+        if (await EndpointProbe.ProbeAsync(running, account, AdoptionProbeTimeout, cancellationToken).ConfigureAwait(false) == ProbeResult.Ours)
         {
             AzuriteLog.Adopted(logger, state.ProcessId, location, running.BlobPort, running.QueuePort, running.TablePort);
-            return new AzuriteProcess(running, state.ProcessId, child: null, new OutputTail(), new OutputTail(), logger, options.StopTimeout);
+            return new AzuriteProcess(running, account, state.ProcessId, child: null, new OutputTail(), new OutputTail(), logger, options.StopTimeout);
         }
 
         AzuriteLog.Unresponsive(logger, state.ProcessId, location);
@@ -181,6 +246,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         string entryPoint,
         AzuriteOptions options,
         string? location,
+        AzuriteAccount account,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -188,8 +254,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var (blob, queue, table) = PortAllocator.Choose(options.Host, preferredBlobPort);
-            var commandLine = new AzuriteCommandLine(options.Host, blob, queue, table, location);
-            var started = await LaunchOnceAsync(node, entryPoint, commandLine, options, logger, cancellationToken, lastAttempt: attempt == LaunchAttempts)
+            var commandLine = new AzuriteCommandLine(
+                options.Host, blob, queue, table, location, location is null ? null : AzuriteSaves.EnsureScript(options.ToolsDirectory));
+            var started = await LaunchOnceAsync(node, entryPoint, commandLine, account, options, logger, cancellationToken, lastAttempt: attempt == LaunchAttempts)
                 .ConfigureAwait(false);
             if (started is not null)
             {
@@ -207,6 +274,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         string node,
         string entryPoint,
         AzuriteCommandLine commandLine,
+        AzuriteAccount account,
         AzuriteOptions options,
         ILogger logger,
         CancellationToken cancellationToken,
@@ -225,6 +293,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             startInfo.ArgumentList.Add(argument);
         }
+
+        // Only this account, not devstoreaccount1: another host's probe or connection string is refused here.
+        startInfo.Environment[AzuriteAccount.EnvironmentVariable] = account.EnvironmentValue;
 
         var output = new OutputTail();
         var errors = new OutputTail();
@@ -260,7 +331,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         child.BeginOutputReadLine();
         child.BeginErrorReadLine();
 
-        var instance = new AzuriteProcess(commandLine, child.Id, child, output, errors, logger, options.StopTimeout);
+        var instance = new AzuriteProcess(commandLine, account, child.Id, child, output, errors, logger, options.StopTimeout);
         AzuriteLog.Launched(logger, instance.ProcessId, commandLine.Host, commandLine.BlobPort, commandLine.QueuePort, commandLine.TablePort,
             commandLine.Location ?? "memory");
         try
@@ -294,6 +365,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var child = _child!;
         var stopwatch = Stopwatch.StartNew();
+        var foreignSeen = false;
         while (true)
         {
             if (child.HasExited)
@@ -321,17 +393,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     $"Its output:{Environment.NewLine}{_output.Format()}");
             }
 
-            if (await EndpointProbe.AnswersAsync(CommandLine, ReadinessProbeTimeout, cancellationToken).ConfigureAwait(false))
+            var probe = await EndpointProbe.ProbeAsync(CommandLine, _account, ReadinessProbeTimeout, cancellationToken).ConfigureAwait(false);
+            if (probe == ProbeResult.Ours)
             {
                 AzuriteLog.Ready(_logger, ProcessId, stopwatch.Elapsed.TotalSeconds);
                 return true;
+            }
+
+            if (probe == ProbeResult.Foreign && !foreignSeen)
+            {
+                // Another emulator holds (some of) the ports; ours will exit with EADDRINUSE and be retried elsewhere.
+                foreignSeen = true;
+                AzuriteLog.ForeignEmulator(_logger, Host, BlobPort, QueuePort, TablePort);
             }
 
             if (stopwatch.Elapsed >= timeout)
             {
                 throw new AzuriteException(
                     $"Azurite did not answer on {Host} ports {BlobPort}/{QueuePort}/{TablePort} within " +
-                    $"{timeout.TotalSeconds:0} s ({this}); it has been stopped. Raise AzuriteOptions.StartTimeout on a slow " +
+                    $"{timeout.TotalSeconds:0} s ({this}){(foreignSeen ? "; another emulator, not ours, answered there" : "")}; it has been stopped. Raise AzuriteOptions.StartTimeout on a slow " +
                     $"machine. Its error output:{Environment.NewLine}{_errors.Format()}{Environment.NewLine}" +
                     $"Its output:{Environment.NewLine}{_output.Format()}");
             }

@@ -226,9 +226,6 @@ public sealed partial class ProgramApi(IProgramStore store, IAuditLog audit, Tim
         return Results.Json(entries, MentorFlowJson.Options);
     }
 
-    /// <summary><c>GET /api/health</c>: liveness only; it touches no dependency.</summary>
-    public static IResult Health() => Results.Json(new { status = "Healthy" }, MentorFlowJson.Options);
-
     private const string CancelBodyHint = "Send { \"by\": \"who cancels\", \"reason\": \"why\" } (the reason is optional).";
 
     /// <summary>How long a cancel waits for the program's running instances to end before it answers.</summary>

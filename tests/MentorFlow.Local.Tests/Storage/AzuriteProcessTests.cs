@@ -1,4 +1,6 @@
 using System.Net;
+using Azure;
+using Azure.Data.Tables;
 using System.Net.Sockets;
 using MentorFlow.Local.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,13 +29,15 @@ public sealed class AzuriteProcessTests : IAsyncLifetime
 
         Assert.Contains("Azurite-Table", AzuriteTestOptions.ServerOf(response), StringComparison.Ordinal);
         Assert.False(azurite.Adopted);
-        Assert.Equal(
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{azurite.QueuePort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{azurite.TablePort}/devstoreaccount1;",
-            azurite.ConnectionString);
+        Assert.Matches("^mf[0-9a-f]{16}$", azurite.AccountName);
+        Assert.StartsWith($"DefaultEndpointsProtocol=http;AccountName={azurite.AccountName};AccountKey=", azurite.ConnectionString, StringComparison.Ordinal);
+        Assert.EndsWith(
+            $"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/{azurite.AccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{azurite.QueuePort}/{azurite.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{azurite.TablePort}/{azurite.AccountName};",
+            azurite.ConnectionString,
+            StringComparison.Ordinal);
+        await new TableServiceClient(azurite.ConnectionString).GetPropertiesAsync();
     }
 
     [Fact]
@@ -60,6 +64,32 @@ public sealed class AzuriteProcessTests : IAsyncLifetime
         Assert.Equal(3, new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Distinct().Count());
         using var response = await AzuriteTestOptions.GetTablesAsync(azurite.TableEndpoint);
         Assert.Contains("Azurite-Table", AzuriteTestOptions.ServerOf(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectionString_OfAnotherFolder_IsRefusedAndPreferredPortsOfAnotherEmulatorAreNotUsed()
+    {
+        await using var first = await StartAsync(AzuriteTestOptions.Create(_janitor.NewTemporaryDirectory()));
+
+        // The second folder prefers the first one's ports: they are taken, so it gets ports of its own.
+        await using var second = await StartAsync(AzuriteTestOptions.Create(_janitor.NewTemporaryDirectory(), preferredBlobPort: first.BlobPort));
+
+        Assert.NotEqual(first.AccountName, second.AccountName);
+        Assert.Empty(new[] { first.BlobPort, first.QueuePort, first.TablePort }.Intersect([second.BlobPort, second.QueuePort, second.TablePort]));
+        await new TableServiceClient(second.ConnectionString).GetPropertiesAsync();
+
+        // The second folder's account, sent to the first folder's Azurite (as a host that lost the port race would):
+        // refused, both by the SDK and by the readiness probe.
+        var misdirected = second.ConnectionString
+            .Replace($":{second.TablePort}/", $":{first.TablePort}/", StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<RequestFailedException>(() => new TableServiceClient(misdirected).GetPropertiesAsync());
+        Assert.Contains(refused.Status, new[] { 403, 404 }); // Azurite answers 404 for an account it does not serve.
+        var probe = await EndpointProbe.ProbeAsync(
+            first.CommandLine, AzuriteAccount.LoadOrCreate(second.DataLocation!), TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.Equal(ProbeResult.Foreign, probe);
+        Assert.Equal(
+            ProbeResult.Ours,
+            await EndpointProbe.ProbeAsync(first.CommandLine, AzuriteAccount.LoadOrCreate(first.DataLocation!), TimeSpan.FromSeconds(10), CancellationToken.None));
     }
 
     private async Task<AzuriteProcess> StartAsync(AzuriteOptions options)
