@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using MentorFlow.Workflows.Tests.Fakes;
 
 namespace MentorFlow.Workflows.Tests.Programs;
 
@@ -9,7 +10,7 @@ namespace MentorFlow.Workflows.Tests.Programs;
 /// instance-id prefix and statuses as the real backends do, and a termination takes effect at the next query (as a
 /// worker would process it). <see cref="OnTerminated"/> lets a test start a child "just before" its parent ended.
 /// </summary>
-internal sealed class FakeInstanceClient() : DurableTaskClient("fake")
+internal sealed class FakeInstanceClient() : UnusedDurableClient("fake", "the termination logic")
 {
     private readonly ConcurrentDictionary<string, OrchestrationRuntimeStatus> instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> pending = new();
@@ -73,29 +74,8 @@ internal sealed class FakeInstanceClient() : DurableTaskClient("fake")
         return Pageable.Create((string? _, int? _, CancellationToken _) => Task.FromResult(new Page<OrchestrationMetadata>(page, null)));
     }
 
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
         Task.FromResult(instances.TryGetValue(instanceId, out var status)
             ? new OrchestrationMetadata("Orchestrator", instanceId) { RuntimeStatus = status }
             : null);
-
-    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
-        throw Unused();
-
-    public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) => throw Unused();
-
-    public override Task<string> ScheduleNewOrchestrationInstanceAsync(
-        TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default) =>
-        throw Unused();
-
-    public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) => throw Unused();
-
-    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(
-        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) => throw Unused();
-
-    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(
-        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) => throw Unused();
-
-    private static NotSupportedException Unused() => new("Not used by the termination logic.");
 }
